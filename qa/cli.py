@@ -1,0 +1,175 @@
+"""The ``qa`` command line (typer): parse, call, print, exit. No logic lives here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import click
+import typer
+
+from qa import __version__
+from qa.errors import QaError
+
+app = typer.Typer(
+    name="qa",
+    help="Find what machine translation, synonym spinning and scraping leave in news text.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+def _split(values: Optional[List[str]]) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values or ():
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return tuple(out)
+
+
+def _use_colour() -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    return os.environ.get("FORCE_COLOR") is not None or sys.stdout.isatty()
+
+
+def _style():
+    if _use_colour():
+        return click.style
+    from qa.report.text import plain
+
+    return plain
+
+
+def _err(message: str) -> None:
+    typer.echo(f"qa: error: {message}", err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"qa (mtqa) {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """qa checks syndicated news text for machine-translation and scraping damage."""
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(..., help="Files, directories (recursive) or '-' for standard input."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
+    fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Lowest severity that makes the exit code 1."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule ids, names, prefixes or categories (comma-separated)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule ids, names, prefixes or categories."),
+    ext: Optional[List[str]] = typer.Option(None, "--ext", help="File extensions to check in directories (default .txt,.md,.html)."),
+    rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule pack file or directory."),
+) -> None:
+    """Check documents and report findings with exact positions."""
+    from qa.app import run_check
+    from qa.run import exit_code
+    from qa.settings import DEFAULT_EXTENSIONS, Settings
+
+    settings = Settings(
+        select=_split(select),
+        ignore=_split(ignore),
+        fail_on=fail_on.value,
+        extensions=_split(ext) or DEFAULT_EXTENSIONS,
+        pack_dirs=tuple(rules_dir or ()),
+    )
+    report = run_check(paths, settings)
+    for error in report.all_errors:
+        _err(error)
+    if format is Format.json:
+        from qa.report.jsonfmt import render
+
+        sys.stdout.write(render(report))
+    else:
+        from qa.report.text import render
+
+        sys.stdout.write(render(report, _style()))
+    raise typer.Exit(exit_code(report, settings.fail_threshold()))
+
+
+@app.command("rules")
+def rules_cmd(
+    rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule pack file or directory."),
+    verify: bool = typer.Option(False, "--verify", help="Run every rule's examples and report the ones that fail."),
+) -> None:
+    """List every rule: id, name, severity, category and what it catches."""
+    from qa.app import load_ruleset
+    from qa.settings import Settings
+
+    ruleset = load_ruleset(Settings(pack_dirs=tuple(rules_dir or ())))
+    if verify:
+        from qa.examples import verify as verify_rule
+
+        problems = [p for r in ruleset.rules for p in verify_rule(r)]
+        for p in problems:
+            _err(p)
+        typer.echo(f"{len(ruleset.rules)} rules, {len(problems)} failing examples.")
+        raise typer.Exit(1 if problems else 0)
+    for r in ruleset.rules:
+        off = "" if r.enabled else " (off by default)"
+        typer.echo(f"{r.id}  {r.name:<36} {r.severity.label:<8} {r.category:<24} {r.summary}{off}")
+
+
+@app.command()
+def explain(
+    rule: str = typer.Argument(..., help="A rule id or dotted name."),
+    rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule pack file or directory."),
+) -> None:
+    """Print a rule's description and its examples."""
+    from qa.app import load_ruleset
+    from qa.explain import explain_rule
+    from qa.settings import Settings
+
+    found = load_ruleset(Settings(pack_dirs=tuple(rules_dir or ()))).find(rule)
+    if found is None:
+        raise QaError(f"no rule named '{rule}' (see 'qa rules')")
+    typer.echo(explain_rule(found))
+
+
+def main() -> None:
+    """Entry point: run the app; every error becomes one line and exit status 2."""
+    try:
+        status = app(standalone_mode=False)
+        sys.exit(status if isinstance(status, int) else 0)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        _err("interrupted")
+        sys.exit(130)
+    except click.ClickException as exc:
+        _err(exc.format_message())
+        sys.exit(2)
+    except QaError as exc:
+        _err(str(exc))
+        sys.exit(2)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # the last guard: no traceback reaches a user
+        _err(f"internal error: {type(exc).__name__}: {exc} (please report this)")
+        sys.exit(2)

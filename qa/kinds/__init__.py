@@ -1,0 +1,17 @@
+"""The rule kinds: a pack entry names one of these; code exists only per kind."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from qa.kinds.base import Check
+from qa.kinds.existence import Existence
+from qa.kinds.pattern import Pattern
+from qa.kinds.substitution import Substitution
+
+# An immutable table of the built-in kinds (not a registry that imports fill in).
+KINDS: Mapping[str, type[Check]] = {
+    "existence": Existence,
+    "substitution": Substitution,
+    "pattern": Pattern,
+}

@@ -1,0 +1,30 @@
+"""The JSON report: the versioned contract (schema ``mtqa-report/1``) other tools rely on."""
+
+from __future__ import annotations
+
+import json
+
+from qa.report import SCHEMA, summary
+from qa.run import Report
+
+
+def to_dict(report: Report) -> dict:
+    return {
+        "schema": SCHEMA,
+        "files": [
+            {
+                "path": f.path,
+                "words": f.words,
+                "findings": [x.to_dict() for x in f.findings],
+                "errors": list(f.errors),
+                **f.extras,
+            }
+            for f in report.files
+        ],
+        "errors": list(report.errors),
+        "summary": summary(report),
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"

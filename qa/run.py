@@ -1,0 +1,127 @@
+"""Collect the documents named on the command line, check each, gather one Report."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from qa.engine import Engine
+from qa.errors import InputError, QaError
+from qa.finding import Finding, Severity
+from qa.readers import from_bytes, read
+from qa.source import Source
+
+
+@dataclass
+class FileReport:
+    path: str
+    words: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Report:
+    files: list[FileReport] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def all_errors(self) -> list[str]:
+        return self.errors + [e for f in self.files for e in f.errors]
+
+    def findings(self) -> Iterator[Finding]:
+        for f in self.files:
+            yield from f.findings
+
+
+@dataclass(frozen=True)
+class Target:
+    path: Path | None  # None = standard input
+    display: str
+
+
+def collect(paths: Sequence[str], extensions: Sequence[str]) -> tuple[list[Target], list[str]]:
+    """Expand files, directories (recursively, by extension) and '-' into targets."""
+    targets: list[Target] = []
+    errors: list[str] = []
+    exts = {e.lower() if e.startswith(".") else "." + e.lower() for e in extensions}
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == "-":
+            targets.append(Target(None, "<stdin>"))
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            for found in _walk(p, exts, errors):
+                key = os.path.realpath(found)
+                if key not in seen:
+                    seen.add(key)
+                    targets.append(Target(found, str(found)))
+        elif p.exists() or p.is_symlink():
+            targets.append(Target(p, raw))
+        else:
+            errors.append(f"{raw}: no such file or directory")
+    return targets, errors
+
+
+def _walk(root: Path, exts: set[str], errors: list[str]) -> Iterator[Path]:
+    visited: set[tuple[int, int]] = set()
+
+    def onerror(exc: OSError) -> None:
+        errors.append(f"{exc.filename}: {exc.strerror or 'cannot be read'}")
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=True):
+        try:
+            st = os.stat(dirpath)
+        except OSError:
+            dirnames[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in visited:  # a symlink loop: seen this directory already
+            dirnames[:] = []
+            continue
+        visited.add((st.st_dev, st.st_ino))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if Path(name).suffix.lower() in exts:
+                yield Path(dirpath) / name
+
+
+def load_target(target: Target) -> list[Source]:
+    if target.path is None:
+        return from_bytes(sys.stdin.buffer.read(), target.display)
+    return read(target.path, target.display)
+
+
+#: Adds per-document data (readability, scores) to a FileReport after checking.
+Annotator = Callable[[Source, FileReport], None]
+
+
+def check_target(target: Target, engine: Engine, annotators: Iterable[Annotator] = ()) -> list[FileReport]:
+    try:
+        sources = load_target(target)
+    except QaError as exc:
+        return [FileReport(target.display, errors=[str(exc)])]
+    out = []
+    for source in sources:
+        report = FileReport(source.path, words=source.words)
+        try:
+            report.findings = engine.check(source)
+            for annotate in annotators:
+                annotate(source, report)
+        except QaError as exc:
+            report.errors.append(str(exc) if str(exc).startswith(source.path) else f"{source.path}: {exc}")
+        out.append(report)
+    return out
+
+
+def exit_code(report: Report, fail_on: Severity | None) -> int:
+    """The one place the exit status is decided: 2 errors, 1 findings at/above fail-on, else 0."""
+    if report.all_errors:
+        return 2
+    if fail_on is not None and any(f.severity >= fail_on for f in report.findings()):
+        return 1
+    return 0
