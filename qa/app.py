@@ -1,13 +1,18 @@
-"""Wire settings, packs and engine together for one run (what the CLI commands call)."""
+"""Wire settings, packs and engine together for one run (what the CLI commands call).
+
+Extension points other modules plug into, each a plain function returning a list:
+``providers(settings)`` (extra finding sources such as grammar engines) and
+``annotators(settings)`` (per-document data such as readability and the MT score).
+"""
 
 from __future__ import annotations
 
 from typing import Sequence
 
-from qa.engine import Engine, RuleSet, Selector
+from qa.engine import Engine, Provider, RuleSet, Selector
 from qa.errors import PackError
 from qa.rulepack import default_pack_dir, load_rules
-from qa.run import Report, check_target, collect
+from qa.run import Annotator, Report, check_target, collect
 from qa.settings import Settings
 
 
@@ -20,17 +25,28 @@ def load_ruleset(settings: Settings, errors: list[str] | None = None) -> RuleSet
     return RuleSet(rules)
 
 
+def providers(settings: Settings) -> list[Provider]:
+    """Finding sources besides the packs (grammar backends plug in here)."""
+    return []
+
+
+def annotators(settings: Settings) -> list[Annotator]:
+    """Per-document data added to each FileReport (readability, MT score plug in here)."""
+    return []
+
+
 def build_engine(settings: Settings, errors: list[str]) -> Engine:
     selector = Selector(settings.select, settings.ignore)
     ruleset = load_ruleset(settings, errors).selected(selector, settings.severity)
-    return Engine(ruleset, selector=selector)
+    return Engine(ruleset, providers(settings), selector=selector)
 
 
 def run_check(paths: Sequence[str], settings: Settings) -> Report:
     report = Report()
     engine = build_engine(settings, report.errors)
+    extra = annotators(settings)
     targets, missing = collect(paths, settings.extensions)
     report.errors.extend(missing)
     for target in targets:
-        report.files.extend(check_target(target, engine))
+        report.files.extend(check_target(target, engine, extra))
     return report
