@@ -44,8 +44,10 @@ def render_summary(report: Report) -> str:
     return line + "."
 
 
-#: Per-file lines for report extras (readability, document score), in this order.
-EXTRA_LINES: list[Callable[[FileReport], str | None]] = []
+def extra_lines(f: FileReport) -> list[str]:
+    """One line per known report extra (readability, document score), in a fixed order."""
+    lines: list[str] = []
+    return lines
 
 
 def render(report: Report, style: Style = plain) -> str:
@@ -53,10 +55,7 @@ def render(report: Report, style: Style = plain) -> str:
     for f in report.files:
         for finding in f.findings:
             out.append(render_finding(f.path, finding, style))
-        for render_extra in EXTRA_LINES:
-            line = render_extra(f)
-            if line:
-                out.append(line)
+        out.extend(extra_lines(f))
         for error in f.errors:
             out.append(style(f"error: {error}", fg="red"))
     out.append(render_summary(report))
