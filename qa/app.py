@@ -7,7 +7,8 @@ Extension points other modules plug into, each a plain function returning a list
 
 from __future__ import annotations
 
-from typing import Sequence
+from pathlib import Path
+from typing import Callable, Optional, Sequence
 
 from qa.engine import Engine, Provider, RuleSet, Selector
 from qa.errors import PackError
@@ -37,16 +38,28 @@ def annotators(settings: Settings) -> list[Annotator]:
 
 def build_engine(settings: Settings, errors: list[str]) -> Engine:
     selector = Selector(settings.select, settings.ignore)
-    ruleset = load_ruleset(settings, errors).selected(selector, settings.severity)
+    ruleset = load_ruleset(settings, errors).selected(selector, dict(settings.severity))
     return Engine(ruleset, providers(settings), selector=selector)
 
 
-def run_check(paths: Sequence[str], settings: Settings) -> Report:
+#: The effective Settings of one document (its path; None = standard input).
+Resolve = Callable[[Optional[Path]], Settings]
+
+
+def run_check(paths: Sequence[str], settings: Settings, resolve: Resolve | None = None) -> Report:
+    """Check ``paths``. ``settings`` decides which files are walked; ``resolve`` gives each
+    file its own settings (config files, per-glob overrides). One Engine per distinct Settings."""
     report = Report()
-    engine = build_engine(settings, report.errors)
-    extra = annotators(settings)
+    resolve = resolve or (lambda _path: settings)
+    engines: dict[Settings, tuple[Engine, list[Annotator]]] = {}
     targets, missing = collect(paths, settings.extensions)
     report.errors.extend(missing)
     for target in targets:
+        effective = resolve(target.path)
+        if effective not in engines:
+            errors: list[str] = []
+            engines[effective] = (build_engine(effective, errors), annotators(effective))
+            report.errors.extend(e for e in errors if e not in report.errors)
+        engine, extra = engines[effective]
         report.files.extend(check_target(target, engine, extra))
     return report

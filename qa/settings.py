@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 from qa.finding import Severity
 
@@ -19,7 +18,15 @@ class Settings:
     fail_on: str = "warning"
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     pack_dirs: tuple[Path, ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=dict)
+    # Frozen and hashable (one Engine per distinct Settings): mappings are sorted pairs.
+    severity: tuple[tuple[str, Severity], ...] = ()  # rule id / name / category -> level
+    thresholds: tuple[tuple[str, float], ...] = ()  # rule id -> number (metric kinds read these)
+    accept: tuple[str, ...] = ()  # accepted words and names
+    grammar: str | None = None  # grammar backend name; None = the default
+    languagetool_url: str | None = None
+
+    def threshold(self, rule_id: str, default: float) -> float:
+        return dict(self.thresholds).get(rule_id, default)
 
     def fail_threshold(self) -> Severity | None:
         return None if self.fail_on == "never" else Severity.parse(self.fail_on)
