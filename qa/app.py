@@ -49,17 +49,15 @@ Resolve = Callable[[Optional[Path]], Settings]
 def run_check(paths: Sequence[str], settings: Settings, resolve: Resolve | None = None) -> Report:
     """Check ``paths``. ``settings`` decides which files are walked; ``resolve`` gives each
     file its own settings (config files, per-glob overrides). One Engine per distinct Settings."""
+    from qa.parallel import RuleTable, check_all, open_cache  # engines: one per Settings per worker
+
     report = Report()
     resolve = resolve or (lambda _path: settings)
-    engines: dict[Settings, tuple[Engine, list[Annotator]]] = {}
     targets, missing = collect(paths, settings.extensions)
     report.errors.extend(missing)
-    for target in targets:
-        effective = resolve(target.path)
-        if effective not in engines:
-            errors: list[str] = []
-            engines[effective] = (build_engine(effective, errors), annotators(effective))
-            report.errors.extend(e for e in errors if e not in report.errors)
-        engine, extra = engines[effective]
-        report.files.extend(check_target(target, engine, extra))
+    jobs = [(target, resolve(target.path)) for target in targets]
+    files, errors = check_all(jobs, settings.jobs, open_cache(settings))
+    report.files.extend(files)
+    report.errors.extend(errors)
+    report.rules = RuleTable(dict.fromkeys(s for _, s in jobs))  # loaded from the packs only if a format asks
     return report

@@ -74,6 +74,18 @@ def _root(
     """qa checks syndicated news text for machine-translation and scraping damage."""
 
 
+def _run_options(jobs: Optional[int], cache_dir: Optional[Path], no_cache: bool) -> dict:
+    """--jobs/--cache-dir/--no-cache as Settings overrides (only those given on the command line)."""
+    out: dict = {}
+    if jobs is not None:
+        out["jobs"] = jobs
+    if cache_dir is not None:
+        out["cache_dir"] = cache_dir
+    if no_cache:
+        out["cache_dir"] = None
+    return out
+
+
 @app.command()
 def check(
     paths: List[str] = typer.Argument(..., help="Files, directories (recursive) or '-' for standard input."),
@@ -83,6 +95,9 @@ def check(
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule ids, names, prefixes or categories."),
     ext: Optional[List[str]] = typer.Option(None, "--ext", help="File extensions to check in directories (default .txt,.md,.html)."),
     rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule pack file or directory."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Worker processes (default 0 = one per CPU; a few files are checked in-process)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache directory (default .qa_cache)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
 ) -> None:
     """Check documents and report findings with exact positions."""
     from qa.app import run_check
@@ -95,6 +110,7 @@ def check(
         fail_on=fail_on.value,
         extensions=_split(ext) or DEFAULT_EXTENSIONS,
         pack_dirs=tuple(rules_dir or ()),
+        **_run_options(jobs, cache_dir, no_cache),
     )
     report = run_check(paths, settings)
     for error in report.all_errors:

@@ -24,6 +24,9 @@ class Settings:
     accept: tuple[str, ...] = ()  # accepted words and names
     grammar: str | None = None  # grammar backend name; None = the default
     languagetool_url: str | None = None
+    # How the run goes, not what is found (left out of cache keys: qa/cache.py RUN_ONLY_FIELDS).
+    jobs: int = 0  # worker processes; 0 = one per CPU
+    cache_dir: Path | None = Path(".qa_cache")  # None = no cache
 
     def threshold(self, rule_id: str, default: float) -> float:
         return dict(self.thresholds).get(rule_id, default)
