@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Mapping
 
 from qa.kinds.base import Check
+from qa.kinds.duplicate import Duplicate
 from qa.kinds.existence import Existence
 from qa.kinds.pattern import Pattern
+from qa.kinds.punctuation import Punctuation
+from qa.kinds.stray_title import StrayTitle
 from qa.kinds.substitution import Substitution
 
 # An immutable table of the built-in kinds (not a registry that imports fill in).
@@ -14,4 +17,7 @@ KINDS: Mapping[str, type[Check]] = {
     "existence": Existence,
     "substitution": Substitution,
     "pattern": Pattern,
+    "duplicate": Duplicate,
+    "punctuation": Punctuation,
+    "stray_title": StrayTitle,
 }

@@ -1,0 +1,146 @@
+"""``punctuation``: the full stops, commas and quotation marks that deleted links and bad
+segmentation leave behind, where a regular expression alone cannot tell an abbreviation,
+an initial, a decimal, a URL or an e-mail address from damage.
+
+``check`` selects one test:
+
+- ``stop-before-lowercase``: "CCTV. following" — a full stop, then a lower-case word;
+- ``missing-space``: "Jinping.The", "ministry.\"I" — no space after a full stop;
+- ``stop-comma``: "relationship., echoing" — a full stop straight before a comma;
+- ``doubled-stop``: "years. ." or "years.." (an ellipsis "..." is not one);
+- ``unclosed-quote``: an opening quotation mark never closed in its paragraph, unless the
+  next paragraph opens a quotation (news style continues a quote across paragraphs).
+
+The flagged span runs from the word before the mark to the word after it, so the finding
+points at the damage and not at one character.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Sequence
+
+from qa.finding import Match
+from qa.kinds.base import STR, Check, FieldError, required
+from qa.segment import ABBREVIATIONS
+
+_LEFT = re.compile(r"(\S+)$")
+_STOP_LOWER = re.compile(r"\.([ \t]+)([a-z][\w’'-]*)")
+_MISSING_SPACE = re.compile(r"([^\W\d_]{2,})\.([\"“]?)([A-Z][a-z]+)")
+_STOP_COMMA = re.compile(r"\.,([ \t]+)([\w’'-]+)")
+_DOUBLED = re.compile(r"([.!?])(?:[ \t]+\.|\.)(?!\.)")
+_URLISH = re.compile(r"@|://|www\.|\.(?:com|org|net|gov|edu|io|co|uk|de|fr|ru|cn|ua)\b", re.I)
+_OPEN_TRIM = "\"'“‘«([{"
+_CLOSE_TRIM = "\"'”’»)]}"
+
+
+class Punctuation(Check):
+    FIELDS = {"check": required(STR)}
+    CHECKS = ("stop-before-lowercase", "missing-space", "stop-comma", "doubled-stop", "unclosed-quote")
+
+    def __init__(self, rule, data) -> None:
+        super().__init__(rule, data)
+        if data["check"] not in self.CHECKS:
+            raise FieldError("check", f"must be one of {', '.join(self.CHECKS)}")
+        self._run = getattr(self, "_" + data["check"].replace("-", "_"))
+
+    def run(self, source, hits: Sequence) -> Iterator[Match]:
+        return self._run(source.text, source)
+
+    def _stop_before_lowercase(self, text: str, source) -> Iterator[Match]:
+        for m in _STOP_LOWER.finditer(text):
+            left = _left_word(text, m.start())
+            if left is None or _is_abbreviation(text, left, m.start()):
+                continue
+            word = m.group(2)
+            if any(c.isupper() for c in word[1:]):  # iPhone, eBay
+                continue
+            yield Match(left, m.end())
+
+    def _missing_space(self, text: str, source) -> Iterator[Match]:
+        for m in _MISSING_SPACE.finditer(text):
+            left, quote, right = m.groups()
+            if not any(c.islower() for c in left):
+                continue
+            start = m.start()
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "./@_-"):
+                continue
+            token_end = m.end()
+            while token_end < len(text) and not text[token_end].isspace():
+                token_end += 1
+            token_start = start
+            while token_start > 0 and not text[token_start - 1].isspace():
+                token_start -= 1
+            if _URLISH.search(text[token_start:token_end]):
+                continue
+            yield Match(start, m.end(), (f"{left}. {quote}{right}",))
+
+    def _stop_comma(self, text: str, source) -> Iterator[Match]:
+        for m in _STOP_COMMA.finditer(text):
+            left = _left_word(text, m.start())
+            if left is None or _is_abbreviation(text, left, m.start()):
+                continue
+            word = text[left : m.start()]
+            yield Match(left, m.end(), (f"{word},{m.group(1)}{m.group(2)}",))
+
+    def _doubled_stop(self, text: str, source) -> Iterator[Match]:
+        for m in _DOUBLED.finditer(text):
+            if m.start() > 0 and text[m.start() - 1] == ".":
+                continue  # the end of an ellipsis
+            left = _left_word(text, m.start())
+            if left is None:
+                continue
+            if m.group(1) == "." and _is_abbreviation(text, left, m.start()) and m.end() - m.start() == 2:
+                continue  # "U.S.." is a typo, but "Inc.." is rare; keep quiet on abbreviations
+            yield Match(left, m.end(), (text[left : m.start()] + m.group(1),))
+
+    def _unclosed_quote(self, text: str, source) -> Iterator[Match]:
+        paragraphs = source.paragraphs
+        for i, para in enumerate(paragraphs):
+            opening = _unclosed(text, para.start, para.end)
+            if opening is None:
+                continue
+            if i + 1 < len(paragraphs) and text[paragraphs[i + 1].start] in "“\"«":
+                continue
+            end = opening + 1
+            while end < para.end and not text[end].isspace():
+                end += 1
+            yield Match(opening, end)
+
+
+def _unclosed(text: str, start: int, end: int) -> int | None:
+    """Offset of an opening quotation mark left open at the paragraph's end, if any."""
+    curly_open: int | None = None
+    straight_open: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "“":
+            if curly_open is None:
+                curly_open = i
+        elif ch == "”":
+            curly_open = None
+        elif ch == '"':
+            straight_open = i if straight_open is None else None
+    return curly_open if curly_open is not None else straight_open
+
+
+def _left_word(text: str, mark: int) -> int | None:
+    """Start of the word before ``mark`` (opening quotes and brackets left out)."""
+    m = _LEFT.search(text, max(0, mark - 60), mark)
+    if not m:
+        return None
+    start = m.start(1)
+    while start < mark and text[start] in _OPEN_TRIM:
+        start += 1
+    return start if start < mark else None
+
+
+def _is_abbreviation(text: str, left: int, mark: int) -> bool:
+    """An abbreviation, initial, number, ellipsis, URL or address before the full stop."""
+    token = text[left:mark].rstrip(_CLOSE_TRIM)
+    if not token or token.endswith(".") or token[-1].isdigit():
+        return True
+    if "." in token or "@" in token or "/" in token:
+        return True  # U.S, a.m, e.g, example.com, a path
+    bare = token.lower()
+    return (len(bare) == 1 and bare.isalpha()) or bare in ABBREVIATIONS

@@ -1,0 +1,108 @@
+"""``stray_title``: a title-like line that does not belong to the story around it.
+
+Two positions, one idea — a line without final punctuation whose content words the rest of
+the document never uses:
+
+- ``first-line``: the republishing site's name left alone on the first line ("Global
+  Courant") above the real headline or lead: a few capitalised words, none recurring.
+- ``between-paragraphs``: a related-story headline ("Putin says he does not intend to ...")
+  stranded between two paragraphs: a longer line, most of whose content words are foreign to
+  the story. Sub-headings of the story itself reuse its words and stay quiet.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Iterator, Sequence
+
+from qa.finding import Match
+from qa.kinds.base import BOOL, INT, NUMBER, STR, Check, FieldError, default, required
+
+_WORD = re.compile(r"[^\W_][\w’'.&-]*")
+_FINAL = tuple(".!?:;,…\"'”’)]»*|")
+_NOT_TITLE = re.compile(r"[|“”\"«»:?!]|\d{1,2}:\d{2}|https?://|@")
+STOPWORDS = frozenset(
+    """the a an and or but of to in on for with by at from as into over after before about
+    under up out off than then that this these those there here is are was were be been being
+    has have had do does did will would could should may might can not no its it he she they
+    we you his her their our your who whom which what when where why how says said say new
+    more most also just all any some""".split()
+)
+
+
+class StrayTitle(Check):
+    FIELDS = {
+        "position": required(STR),
+        "min_words": default(INT, 1),
+        "max_words": default(INT, 4),
+        #: the largest share of the line's content words that may recur in the rest
+        "max_recurring": default(NUMBER, 0.0),
+        "delete": default(BOOL, False),
+    }
+    POSITIONS = ("first-line", "between-paragraphs")
+
+    def __init__(self, rule, data) -> None:
+        super().__init__(rule, data)
+        if data["position"] not in self.POSITIONS:
+            raise FieldError("position", f"must be one of {', '.join(self.POSITIONS)}")
+        if not 1 <= data["min_words"] <= data["max_words"]:
+            raise FieldError("min_words", "needs 1 <= min_words <= max_words")
+        self.suggestions: tuple[str, ...] = ("",) if data["delete"] else ()
+
+    def run(self, source, hits: Sequence) -> Iterator[Match]:
+        paragraphs = source.paragraphs
+        if len(paragraphs) < 2:
+            return
+        if self.data["position"] == "first-line":
+            candidates = [(0, paragraphs[0])]
+        else:
+            candidates = list(enumerate(paragraphs))[1:-1]
+        text = source.text
+        vocabulary: list[str] | None = None
+        for i, para in candidates:
+            line = text[para.start : para.end]
+            words = _WORD.findall(line)
+            if not self._shape(line, words, i, paragraphs, text):
+                continue
+            content = [w.lower() for w in words if len(w) > 2 and w.lower() not in STOPWORDS]
+            if not content:
+                continue
+            if vocabulary is None:
+                vocabulary = sorted({w.lower() for w in _WORD.findall(text)})
+            rest = _vocabulary_without(vocabulary, text, para)
+            recurring = sum(1 for w in content if _recurs(w, rest))
+            if recurring / len(content) <= self.data["max_recurring"]:
+                yield Match(para.start, para.end, self.suggestions)
+
+    def _shape(self, line: str, words: list[str], i: int, paragraphs, text: str) -> bool:
+        if not self.data["min_words"] <= len(words) <= self.data["max_words"]:
+            return False
+        if "\n" in line or line.endswith(_FINAL) or _NOT_TITLE.search(line):
+            return False
+        if not line[0].isupper():
+            return False
+        if self.data["position"] == "first-line":
+            # Every word capitalised (a name), and a real headline or lead follows.
+            nxt = paragraphs[i + 1]
+            return all(w[0].isupper() or w[0].isdigit() for w in words) and len(text[nxt.start : nxt.end].split()) >= 6
+        # Between two body paragraphs that end like sentences.
+        before = text[paragraphs[i - 1].end - 1]
+        return before in ".!?”\"’)"
+
+
+def _vocabulary_without(vocabulary: list[str], text: str, para) -> list[str]:
+    """The document's words except those only the line itself contributes."""
+    outside = text[: para.start] + " " + text[para.end :]
+    own = {w.lower() for w in _WORD.findall(text[para.start : para.end])}
+    if not own:
+        return vocabulary
+    present = {w.lower() for w in _WORD.findall(outside)}
+    return [w for w in vocabulary if w not in own or w in present]
+
+
+def _recurs(word: str, vocabulary: list[str]) -> bool:
+    """Whether a word of the same stem (a shared prefix) appears in the vocabulary."""
+    stem = word[: max(4, len(word) - 2)]
+    i = bisect_left(vocabulary, stem)
+    return i < len(vocabulary) and vocabulary[i].startswith(stem)
