@@ -27,6 +27,10 @@ app = typer.Typer(
 class Format(str, Enum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    html = "html"
 
 
 class FailOn(str, Enum):
@@ -90,6 +94,7 @@ def _run_options(jobs: Optional[int], cache_dir: Optional[Path], no_cache: bool)
 def check(
     paths: List[str] = typer.Argument(..., help="Files, directories (recursive) or '-' for standard input."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically); the terminal gets the summary line."),
     fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Lowest severity that makes the exit code 1."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule ids, names, prefixes or categories (comma-separated)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule ids, names, prefixes or categories."),
@@ -115,14 +120,16 @@ def check(
     report = run_check(paths, settings)
     for error in report.all_errors:
         _err(error)
-    if format is Format.json:
-        from qa.report.jsonfmt import render
+    from qa.report.formats import render_report
 
-        sys.stdout.write(render(report))
+    if output is None:
+        sys.stdout.write(render_report(report, format.value, _style(), settings.fail_threshold()))
     else:
-        from qa.report.text import render
+        from qa.atomic import write_atomic
+        from qa.report.text import render_summary
 
-        sys.stdout.write(render(report, _style()))
+        write_atomic(output, render_report(report, format.value, None, settings.fail_threshold()).encode("utf-8"))
+        typer.echo(render_summary(report))
     raise typer.Exit(exit_code(report, settings.fail_threshold()))
 
 

@@ -22,12 +22,16 @@ class FileReport:
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
+    #: The checked document (for reports that show the text, e.g. HTML); never in JSON.
+    source: Source | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
 class Report:
     files: list[FileReport] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: Rule id -> Rule of the rules that ran (for SARIF rule metadata); never in JSON.
+    rules: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def all_errors(self) -> list[str]:
@@ -107,7 +111,7 @@ def check_target(target: Target, engine: Engine, annotators: Iterable[Annotator]
         return [FileReport(target.display, errors=[str(exc)])]
     out = []
     for source in sources:
-        report = FileReport(source.path, words=source.words)
+        report = FileReport(source.path, words=source.words, source=source)
         try:
             report.findings = engine.check(source)
             for annotate in annotators:
