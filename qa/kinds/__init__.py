@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Mapping
 
 from qa.kinds.base import Check
+from qa.kinds.consistency import Consistency
 from qa.kinds.duplicate import Duplicate
 from qa.kinds.existence import Existence
+from qa.kinds.fused import Fused
+from qa.kinds.mojibake import Mojibake
 from qa.kinds.pattern import Pattern
 from qa.kinds.punctuation import Punctuation
 from qa.kinds.stray_title import StrayTitle
@@ -20,4 +23,7 @@ KINDS: Mapping[str, type[Check]] = {
     "duplicate": Duplicate,
     "punctuation": Punctuation,
     "stray_title": StrayTitle,
+    "fused": Fused,
+    "mojibake": Mojibake,
+    "consistency": Consistency,
 }
