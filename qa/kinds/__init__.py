@@ -6,20 +6,26 @@ from typing import Mapping
 
 from qa.kinds.base import Check
 from qa.kinds.consistency import Consistency
+from qa.kinds.context import Context
 from qa.kinds.duplicate import Duplicate
 from qa.kinds.existence import Existence
+from qa.kinds.gazetteer import Gazetteer
 from qa.kinds.fused import Fused
 from qa.kinds.mojibake import Mojibake
 from qa.kinds.pattern import Pattern
 from qa.kinds.punctuation import Punctuation
 from qa.kinds.stray_title import StrayTitle
 from qa.kinds.substitution import Substitution
+from qa.kinds.word_order import WordOrder
 
 # An immutable table of the built-in kinds (not a registry that imports fill in).
 KINDS: Mapping[str, type[Check]] = {
     "existence": Existence,
     "substitution": Substitution,
     "pattern": Pattern,
+    "context": Context,
+    "gazetteer": Gazetteer,
+    "word_order": WordOrder,
     "duplicate": Duplicate,
     "punctuation": Punctuation,
     "stray_title": StrayTitle,
