@@ -112,6 +112,7 @@ def check_target(target: Target, engine: Engine, annotators: Iterable[Annotator]
     out = []
     for source in sources:
         report = FileReport(source.path, words=source.words, source=source)
+        report.extras.update(source.meta.get("extras", {}))  # feed items: file, item, title, link
         try:
             report.findings = engine.check(source)
             for annotate in annotators:

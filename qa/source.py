@@ -79,6 +79,9 @@ class OffsetMap:
         """Map an exclusive end offset: the character before it decides the segment."""
         if end <= 0:
             return self.to_raw(0)
+        i = bisect_right(self._keys, end - 1) - 1
+        if i >= 0 and end - 1 - self.segments[i][0] >= self.segments[i][2]:
+            return self.to_raw(end - 1)  # a synthesised character ends where it is anchored
         return self.to_raw(end - 1) + 1
 
 

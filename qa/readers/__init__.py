@@ -47,8 +47,26 @@ def read_bytes(path: Path, display: str) -> bytes:
         raise InputError(display, f"cannot be read: {exc.strerror or exc}") from None
 
 
+MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
+HTML = (".html", ".htm", ".xhtml")
+FEEDS = (".rss", ".atom", ".xml")
+
+
 def from_bytes(data: bytes, display: str, suffix: str = ".txt") -> list[Source]:
-    """Build the Sources of one document given its bytes and its extension."""
+    """Build the Sources of one document given its bytes and its extension (see qa/readers/*.py)."""
+    suffix = suffix.lower()
+    if suffix in MARKDOWN:
+        from qa.readers.markdown import read_markdown
+
+        return read_markdown(data, display)
+    if suffix in HTML:
+        from qa.readers.html import read_html
+
+        return read_html(data, display)
+    if suffix in FEEDS:
+        from qa.readers.feed import read_feed
+
+        return read_feed(data, display)
     text, encoding = decode(data, display)
     return [Source(display, text, encoding=encoding)]
 
