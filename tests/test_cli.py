@@ -19,7 +19,7 @@ def test_damaged_article_text_report(qa):
     assert f"{DAMAGED}:5:49: FRN001 warning" in p.out
     assert "VRC  ->  PRC" in p.out
     assert f"{DAMAGED}:1:1: RES014 warning" in p.out  # the site's name on the first line
-    assert re.search(r"\n\d+ findings \(1 error, \d+ warnings\) in 1 of 1 file\.$", p.out.rstrip())
+    assert re.search(r"\n\d+ findings \(1 error, \d+ warnings(, \d+ infos?)?\) in 1 of 1 file\.$", p.out.rstrip())
     assert p.err == ""
 
 

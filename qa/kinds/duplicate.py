@@ -17,7 +17,7 @@ from collections import Counter
 from typing import Iterator, Sequence
 
 from qa.finding import Match
-from qa.kinds.base import INT, NUMBER, Check, FieldError, default
+from qa.kinds.base import BOOL, INT, NUMBER, Check, FieldError, default
 from qa.kinds.stray_title import STOPWORDS
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -35,6 +35,8 @@ class Duplicate(Check):
         "min_chars": default(INT, 30),
         "similarity": NUMBER,
         "min_shared": default(INT, 8),
+        #: report verbatim repeats (turn off for a rule that reports restatements only)
+        "exact": default(BOOL, True),
     }
     MESSAGE_VALUES = frozenset({"first_line"})
 
@@ -52,7 +54,7 @@ class Duplicate(Check):
             [(p.start, -p.end, p.end) for p in source.paragraphs]
             + [(s.start, -s.end, s.end) for s in source.sentences],
         )
-        for start, _, end in units:
+        for start, _, end in units if self.data["exact"] else ():
             if flagged and start < flagged[-1][1]:
                 continue  # inside a repeat already reported
             key = normalise(text[start:end])
@@ -63,19 +65,23 @@ class Duplicate(Check):
                 flagged.append((start, end))
                 yield Match(start, end, ("",), {"first_line": str(source.locate(first, first)[2])})
         if self.data["similarity"] is not None:
-            yield from self._restatements(source, flagged)
+            yield from self._restatements(source)
 
     def _long_enough(self, key: tuple[str, ...], chars: int) -> bool:
         return len(key) >= self.data["min_words"] and chars >= self.data["min_chars"]
 
-    def _restatements(self, source, flagged: list[tuple[int, int]]) -> Iterator[Match]:
+    def _restatements(self, source) -> Iterator[Match]:
         text = source.text
         postings: dict[str, list[int]] = {}
         starts: list[int] = []
+        verbatim: set[tuple[str, ...]] = set()
         for n, s in enumerate(source.sentences):
-            words = {w for w in normalise(text[s.start : s.end]) if len(w) > 2 and w not in STOPWORDS}
+            key = normalise(text[s.start : s.end])
+            words = {w for w in key if len(w) > 2 and w not in STOPWORDS}
             starts.append(s.start)
-            if len(words) >= self.data["min_shared"] and not any(a <= s.start < b for a, b in flagged):
+            repeat = key in verbatim  # a verbatim repeat is the exact check's business
+            verbatim.add(key)
+            if len(words) >= self.data["min_shared"] and not repeat:
                 counts = Counter(m for w in words for m in postings.get(w, ()))
                 if counts:
                     best, shared = counts.most_common(1)[0]
