@@ -172,6 +172,31 @@ def explain(
     typer.echo(explain_rule(found))
 
 
+@app.command("eval")
+def eval_cmd(
+    corpus: Path = typer.Argument(..., help="An annotated corpus folder (NNN.txt + NNN.json)."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule ids, names, prefixes or categories (comma-separated)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule ids, names, prefixes or categories."),
+    rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule pack file or directory."),
+) -> None:
+    """Score the checks on an annotated corpus: span recall per category, false alarms, per rule."""
+    import json
+
+    from qa.evaluate import render_text, run, to_dict
+    from qa.settings import Settings
+
+    settings = Settings(select=_split(select), ignore=_split(ignore), pack_dirs=tuple(rules_dir or ()))
+    evaluation, errors = run(corpus, settings)
+    for error in errors:
+        _err(error)
+    if format is Format.json:
+        typer.echo(json.dumps(to_dict(evaluation), indent=2))
+    else:
+        typer.echo(render_text(evaluation), nl=False)
+    raise typer.Exit(2 if errors else 0)
+
+
 def main() -> None:
     """Entry point: run the app; every error becomes one line and exit status 2."""
     try:
