@@ -33,7 +33,9 @@ def providers(settings: Settings) -> list[Provider]:
 
 def annotators(settings: Settings) -> list[Annotator]:
     """Per-document data added to each FileReport (readability, MT score plug in here)."""
-    return []
+    from qa import mtscore
+
+    return [mtscore.annotate]
 
 
 def build_engine(settings: Settings, errors: list[str]) -> Engine:

@@ -96,6 +96,7 @@ def check(
     format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically); the terminal gets the summary line."),
     fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Lowest severity that makes the exit code 1."),
+    fail_on_score: Optional[float] = typer.Option(None, "--fail-on-score", min=0.0, max=1.0, help="Exit 1 when a document's MT score (0..1) reaches this."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule ids, names, prefixes or categories (comma-separated)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule ids, names, prefixes or categories."),
     ext: Optional[List[str]] = typer.Option(None, "--ext", help="File extensions to check in directories (default .txt,.md,.html)."),
@@ -130,7 +131,7 @@ def check(
 
         write_atomic(output, render_report(report, format.value, None, settings.fail_threshold()).encode("utf-8"))
         typer.echo(render_summary(report))
-    raise typer.Exit(exit_code(report, settings.fail_threshold()))
+    raise typer.Exit(exit_code(report, settings.fail_threshold(), fail_on_score))
 
 
 @app.command("rules")

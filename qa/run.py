@@ -123,10 +123,16 @@ def check_target(target: Target, engine: Engine, annotators: Iterable[Annotator]
     return out
 
 
-def exit_code(report: Report, fail_on: Severity | None) -> int:
-    """The one place the exit status is decided: 2 errors, 1 findings at/above fail-on, else 0."""
+def exit_code(report: Report, fail_on: Severity | None, fail_on_score: float | None = None) -> int:
+    """The one place the exit status is decided: 2 errors, 1 findings at/above fail-on or a
+    document's MT score at/above fail-on-score, else 0."""
     if report.all_errors:
         return 2
     if fail_on is not None and any(f.severity >= fail_on for f in report.findings()):
         return 1
+    if fail_on_score is not None:
+        from qa.mtscore import over
+
+        if over(report, fail_on_score):
+            return 1
     return 0
