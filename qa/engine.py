@@ -100,7 +100,13 @@ class Engine:
             for f in provider(source):
                 if self.selector.wants(f.rule, f.name, f.category):
                     findings.add(f)
-        return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
+        ordered = sorted(findings, key=lambda f: (f.start, f.end, f.rule))
+        directives = source.meta.get("directives")
+        if directives:  # <!-- qa-disable ... --> comments in Markdown/HTML
+            from qa.suppress import apply_suppressions
+
+            ordered = apply_suppressions(source, ordered, directives, self.selector)
+        return ordered
 
 
 def make_finding(rule: Rule, source: Source, match: Match) -> Finding:
