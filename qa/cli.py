@@ -78,6 +78,22 @@ def _root(
     """qa checks syndicated news text for machine-translation and scraping damage."""
 
 
+def _cli_settings(select, ignore, fail_on, ext, rules_dir) -> dict:
+    """Only the rule and file flags given on the command line (config fills in the rest)."""
+    out: dict = {}
+    if select:
+        out["select"] = _split(select)
+    if ignore:
+        out["ignore"] = _split(ignore)
+    if fail_on is not None:
+        out["fail_on"] = fail_on.value
+    if ext:
+        out["extensions"] = tuple(e if e.startswith(".") else "." + e for e in _split(ext))
+    if rules_dir:
+        out["pack_dirs"] = tuple(rules_dir)
+    return out
+
+
 def _run_options(jobs: Optional[int], cache_dir: Optional[Path], no_cache: bool) -> dict:
     """--jobs/--cache-dir/--no-cache as Settings overrides (only those given on the command line)."""
     out: dict = {}
@@ -95,30 +111,36 @@ def check(
     paths: List[str] = typer.Argument(..., help="Files, directories (recursive) or '-' for standard input."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically); the terminal gets the summary line."),
-    fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Lowest severity that makes the exit code 1."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default warning)."),
     fail_on_score: Optional[float] = typer.Option(None, "--fail-on-score", min=0.0, max=1.0, help="Exit 1 when a document's MT score (0..1) reaches this."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule ids, names, prefixes or categories (comma-separated)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule ids, names, prefixes or categories."),
     ext: Optional[List[str]] = typer.Option(None, "--ext", help="File extensions to check in directories (default .txt,.md,.html)."),
     rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule pack file or directory."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A .qa.toml or pyproject.toml, over the nearest one (see 'qa config')."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline file (see 'qa baseline')."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Worker processes (default 0 = one per CPU; a few files are checked in-process)."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache directory (default .qa_cache)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
 ) -> None:
     """Check documents and report findings with exact positions."""
     from qa.app import run_check
+    from qa.config import Resolver
     from qa.run import exit_code
-    from qa.settings import DEFAULT_EXTENSIONS, Settings
 
-    settings = Settings(
-        select=_split(select),
-        ignore=_split(ignore),
-        fail_on=fail_on.value,
-        extensions=_split(ext) or DEFAULT_EXTENSIONS,
-        pack_dirs=tuple(rules_dir or ()),
-        **_run_options(jobs, cache_dir, no_cache),
+    resolve = Resolver(
+        {
+            **_cli_settings(select, ignore, fail_on, ext, rules_dir),
+            **_run_options(jobs, cache_dir, no_cache),
+        },
+        config,
     )
-    report = run_check(paths, settings)
+    settings = resolve(None)  # run-level settings (fail-on, extensions): as for the current directory
+    report = run_check(paths, settings, resolve)
+    if baseline is not None:
+        from qa.baseline import apply_baseline
+
+        apply_baseline(report, baseline)
     for error in report.all_errors:
         _err(error)
     from qa.report.formats import render_report
@@ -132,6 +154,62 @@ def check(
         write_atomic(output, render_report(report, format.value, None, settings.fail_threshold()).encode("utf-8"))
         typer.echo(render_summary(report))
     raise typer.Exit(exit_code(report, settings.fail_threshold(), fail_on_score))
+
+
+@app.command("baseline")
+def baseline_cmd(
+    paths: List[str] = typer.Argument(..., help="Files or directories whose current findings are accepted."),
+    output: Path = typer.Option(Path("qa-baseline.json"), "--output", "-o", help="Baseline file to write (atomically)."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules (as for 'qa check')."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules (as for 'qa check')."),
+    ext: Optional[List[str]] = typer.Option(None, "--ext", help="File extensions to check in directories."),
+    rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule pack file or directory."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A .qa.toml or pyproject.toml, over the nearest one."),
+) -> None:
+    """Write a baseline of every current finding; 'qa check --baseline FILE' then hides them."""
+    from qa.app import run_check
+    from qa.baseline import write_baseline
+    from qa.config import Resolver
+
+    resolve = Resolver(_cli_settings(select, ignore, None, ext, rules_dir), config)
+    report = run_check(paths, resolve(None), resolve)
+    for error in report.all_errors:
+        _err(error)
+    if report.all_errors:
+        _err(f"{output}: not written because of the errors above")
+        raise typer.Exit(2)
+    count = write_baseline(report, output)
+    typer.echo(f"Wrote {count} findings from {len(report.files)} files to {output}.")
+
+
+@app.command("config")
+def config_cmd(
+    path: Optional[Path] = typer.Argument(None, help="A file or directory (default: the current directory)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A .qa.toml or pyproject.toml, over the nearest one."),
+) -> None:
+    """Print the settings a path gets and where each one came from."""
+    from qa.config import Resolver, render_value
+
+    for name, value, origin in Resolver({}, config).explain(path):
+        typer.echo(f"{name:<18} = {render_value(value):<36}  # {origin}")
+
+
+@app.command("init")
+def init_cmd(
+    directory: Path = typer.Argument(Path("."), help="Where to write .qa.toml (default: here)."),
+) -> None:
+    """Write a commented starter .qa.toml (never overwrites one)."""
+    from qa.config import STARTER
+
+    target = directory / ".qa.toml"
+    try:
+        with open(target, "x", encoding="utf-8") as out:
+            out.write(STARTER)
+    except FileExistsError:
+        raise QaError(f"{target}: already exists; not overwritten") from None
+    except OSError as exc:
+        raise QaError(f"{target}: cannot be written: {exc.strerror or exc}") from None
+    typer.echo(f"Wrote {target}; see 'qa config' for the settings in effect.")
 
 
 @app.command("rules")
