@@ -324,10 +324,6 @@ STARTER = '''\
 # Lowest severity that makes `qa check` exit 1: error, warning, info or never.
 # fail-on = "warning"
 
-# Change a rule's (or a category's) severity; "off" disables it.
-# [severity]
-# "FRN001" = "error"
-
 # Extra rule pack directories, relative to this file.
 # rules = ["qa-rules"]
 
@@ -335,15 +331,20 @@ STARTER = '''\
 # grammar = "harper"
 # languagetool-url = "http://localhost:8081"
 
-# Numbers for metric rules (readability and friends), by rule id.
-# [thresholds]
-# "RDB001" = 25
-
 # Words and names that are right here even if a rule thinks otherwise.
 # accept = ["Xinhua", "Nikkei"]
 
 # File extensions checked when a directory is named.
 # extensions = [".txt", ".md", ".html"]
+
+# Tables come last (in TOML, keys after a [table] belong to it).
+# Change a rule's (or a category's) severity; "off" disables it.
+# [severity]
+# "FRN001" = "error"
+
+# Numbers for metric rules (readability and friends), by rule id.
+# [thresholds]
+# "RDB001" = 25
 
 # Different settings for some files (globs relative to this file; ** spans directories).
 # [[overrides]]
