@@ -178,12 +178,13 @@ def _file_digest(path: Path) -> str:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """qa's version and source, Python's version and the installed distributions."""
+    """qa's version, every file of the package, Python's version and the installed distributions."""
     h = hashlib.sha256(f"{qa.__version__}|{sys.version}".encode())
     package = Path(qa.__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        h.update(str(path.relative_to(package)).encode())
-        h.update(_file_digest(path).encode())
+    for path in sorted(package.rglob("*")):  # code and data files (lexicons, word lists)
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(str(path.relative_to(package)).encode())
+            h.update(_file_digest(path).encode())
     for entry in sys.path:
         if entry.endswith("site-packages"):
             try:

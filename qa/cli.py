@@ -280,6 +280,8 @@ def main() -> None:
     """Entry point: run the app; every error becomes one line and exit status 2."""
     try:
         status = app(standalone_mode=False)
+        if status == 130:  # typer returns 130 for Ctrl-C when not in standalone mode
+            _err("interrupted")
         sys.exit(status if isinstance(status, int) else 0)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)

@@ -1,0 +1,120 @@
+"""Parallel checking: the same report as one process, in order; few files stay in-process;
+Ctrl-C ends a parallel run promptly with no partial files."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, qa_executable, run_qa
+
+import qa.parallel as parallel
+from qa.run import Target
+from qa.settings import Settings
+
+DAMAGED = FIXTURES / "articles" / "damaged-summit.txt"
+CLEAN = FIXTURES / "articles" / "clean-wire.txt"
+HELP = run_qa("check", "--help").stdout
+FAST = ("--grammar", "off") if b"--grammar" in HELP else ()
+
+
+def make_corpus(root: Path, n: int, repeat: int = 1) -> list[Path]:
+    texts = [DAMAGED.read_text(encoding="utf-8"), CLEAN.read_text(encoding="utf-8")]
+    paths = []
+    for i in range(n):
+        p = root / f"doc{i:03d}.txt"
+        p.write_text((texts[i % 2] + f"\nParagraph number {i}.\n\n") * repeat, encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def test_parallel_report_equals_serial_report(qa, tmp_path):
+    make_corpus(tmp_path, 3 * parallel.MIN_PARALLEL)
+    args = ("check", "--format", "json", "--fail-on", "never", "--no-cache", *FAST)
+    serial = qa(*args, "-j", "1", ".", cwd=tmp_path)
+    par = qa(*args, "-j", "2", ".", cwd=tmp_path)
+    assert par.returncode == serial.returncode == 0, par.err
+    assert par.out == serial.out
+    files = json.loads(par.out)["files"]
+    assert [f["path"] for f in files] == sorted(f["path"] for f in files)
+    assert sum(1 for f in files if f["findings"]) == len(files) // 2
+
+
+def _jobs(paths, settings=Settings(grammar="off")):
+    return [(Target(p, p.name), settings) for p in paths]
+
+
+def test_few_files_do_not_start_workers(tmp_path, monkeypatch):
+    def no_pool(*a, **k):
+        raise AssertionError("a process pool was started for a few files")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    paths = make_corpus(tmp_path, 2)
+    reports, errors = parallel.check_all(_jobs(paths), workers=8)
+    assert [r.path for r in reports] == ["doc000.txt", "doc001.txt"] and errors == []
+    assert reports[0].findings and not reports[1].findings
+
+
+def test_pool_keeps_the_order_of_the_files(tmp_path):
+    paths = make_corpus(tmp_path, parallel.MIN_PARALLEL * 2)
+    reports, errors = parallel.check_all(_jobs(paths[::-1]), workers=2)
+    assert errors == []
+    assert [r.path for r in reports] == [p.name for p in paths[::-1]]
+    assert [bool(r.findings) for r in reports] == [i % 2 == 0 for i in range(len(paths))][::-1]
+
+
+def test_a_crash_in_one_file_is_an_error_for_that_file_only(tmp_path, monkeypatch):
+    real = parallel.check_target
+
+    def flaky(target, engine, extra):
+        if target.display == "doc001.txt":
+            raise RuntimeError("boom")
+        return real(target, engine, extra)
+
+    monkeypatch.setattr(parallel, "check_target", flaky)
+    reports, _ = parallel.check_all(_jobs(make_corpus(tmp_path, 3)), workers=1)
+    assert [r.errors for r in reports][0] == [] and reports[2].errors == []
+    assert reports[1].errors == ["doc001.txt: internal error while checking: RuntimeError: boom (please report this)"]
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to see the workers")
+def test_ctrl_c_stops_a_parallel_run_promptly(tmp_path):
+    (tmp_path / "docs").mkdir()
+    make_corpus(tmp_path / "docs", 120, repeat=60)
+    args = ["check", "-j", "2", "--cache-dir", str(tmp_path / "cache"), "docs"]
+    if b"--output" in HELP:
+        args[1:1] = ["--output", str(tmp_path / "report.json")]
+    proc = subprocess.Popen([*qa_executable(), *args], cwd=tmp_path, start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    workers = _children(proc.pid)
+    assert proc.poll() is None and workers, "the run ended before it could be interrupted"
+    time.sleep(1.0)  # let the workers get going
+    os.killpg(proc.pid, signal.SIGINT)
+    sent = time.monotonic()
+    out, err = proc.communicate(timeout=30)
+    assert time.monotonic() - sent < 10
+    assert proc.returncode == 130
+    text = err.decode()
+    assert "Traceback" not in text and "interrupted" in text
+    assert all(line.startswith("qa: ") for line in text.splitlines()), text
+    assert not (tmp_path / "report.json").exists()
+    leftovers = [p for p in tmp_path.rglob("*") if p.name.startswith(".tmp") or p.name.endswith(".tmp")]
+    assert leftovers == []
+    time.sleep(0.5)
+    for pid in workers:
+        assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
