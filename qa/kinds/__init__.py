@@ -9,8 +9,10 @@ from qa.kinds.consistency import Consistency
 from qa.kinds.context import Context
 from qa.kinds.duplicate import Duplicate
 from qa.kinds.existence import Existence
-from qa.kinds.gazetteer import Gazetteer
+from qa.kinds.foreign import Foreign
 from qa.kinds.fused import Fused
+from qa.kinds.gazetteer import Gazetteer
+from qa.kinds.language import Language
 from qa.kinds.mojibake import Mojibake
 from qa.kinds.pattern import Pattern
 from qa.kinds.punctuation import Punctuation
@@ -32,4 +34,6 @@ KINDS: Mapping[str, type[Check]] = {
     "fused": Fused,
     "mojibake": Mojibake,
     "consistency": Consistency,
+    "foreign": Foreign,
+    "language": Language,
 }
