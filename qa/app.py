@@ -28,19 +28,27 @@ def load_ruleset(settings: Settings, errors: list[str] | None = None) -> RuleSet
 
 def providers(settings: Settings) -> list[Provider]:
     """Finding sources besides the packs (grammar backends plug in here)."""
-    return []
+    from qa.adapters.grammar import provider
+
+    grammar = provider(settings)  # None when grammar is off; Harper loads on first use
+    return [grammar] if grammar is not None else []
 
 
 def annotators(settings: Settings) -> list[Annotator]:
     """Per-document data added to each FileReport (readability, MT score plug in here)."""
+    from qa.adapters.readability import annotate
     from qa import mtscore
 
-    return [mtscore.annotate]
+    return [annotate, mtscore.annotate]
 
 
 def build_engine(settings: Settings, errors: list[str]) -> Engine:
     selector = Selector(settings.select, settings.ignore)
     ruleset = load_ruleset(settings, errors).selected(selector, dict(settings.severity))
+    if settings.thresholds:
+        from qa.kinds.metric import with_thresholds
+
+        ruleset = RuleSet(with_thresholds(ruleset.rules, dict(settings.thresholds)))
     return Engine(ruleset, providers(settings), selector=selector)
 
 
@@ -57,7 +65,9 @@ def run_check(paths: Sequence[str], settings: Settings, resolve: Resolve | None 
     resolve = resolve or (lambda _path: settings)
     targets, missing = collect(paths, settings.extensions)
     report.errors.extend(missing)
-    jobs = [(target, resolve(target.path)) for target in targets]
+    from qa.adapters.grammar import prepare  # a LanguageTool server: found, started, probed once
+
+    jobs = [(target, prepare(resolve(target.path))) for target in targets]
     files, errors = check_all(jobs, settings.jobs, open_cache(settings))
     report.files.extend(files)
     report.errors.extend(errors)

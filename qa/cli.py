@@ -106,6 +106,24 @@ def _run_options(jobs: Optional[int], cache_dir: Optional[Path], no_cache: bool)
     return out
 
 
+class Grammar(str, Enum):
+    off = "off"
+    harper = "harper"
+    languagetool = "languagetool"
+
+
+def _grammar_options(grammar: Optional[Grammar], url: Optional[str], public: bool) -> dict:
+    """Only the grammar flags given (so that config can set the others)."""
+    out: dict = {}
+    if grammar is not None:
+        out["grammar"] = grammar.value
+    if url:
+        out["languagetool_url"] = url
+    if public:
+        out["languagetool_public"] = True
+    return out
+
+
 @app.command()
 def check(
     paths: List[str] = typer.Argument(..., help="Files, directories (recursive) or '-' for standard input."),
@@ -122,6 +140,9 @@ def check(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Worker processes (default 0 = one per CPU; a few files are checked in-process)."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache directory (default .qa_cache)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
+    grammar: Optional[Grammar] = typer.Option(None, "--grammar", help="Grammar backend (default: languagetool if a server is configured, else harper)."),
+    languagetool_url: Optional[str] = typer.Option(None, "--languagetool-url", help="LanguageTool server URL (also $QA_LANGUAGETOOL_URL)."),
+    languagetool_public: bool = typer.Option(False, "--languagetool-public", help="Send the text to the public languagetool.org API (explicit opt-in)."),
 ) -> None:
     """Check documents and report findings with exact positions."""
     from qa.app import run_check
@@ -132,6 +153,7 @@ def check(
         {
             **_cli_settings(select, ignore, fail_on, ext, rules_dir),
             **_run_options(jobs, cache_dir, no_cache),
+            **_grammar_options(grammar, languagetool_url, languagetool_public),
         },
         config,
     )
@@ -210,6 +232,29 @@ def init_cmd(
     except OSError as exc:
         raise QaError(f"{target}: cannot be written: {exc.strerror or exc}") from None
     typer.echo(f"Wrote {target}; see 'qa config' for the settings in effect.")
+
+
+@app.command("readability")
+def readability_cmd(
+    paths: List[str] = typer.Argument(..., help="Files, directories (recursive) or '-' for standard input."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="text (a table) or json."),
+    ext: Optional[List[str]] = typer.Option(None, "--ext", help="File extensions to read in directories (default .txt,.md,.html)."),
+) -> None:
+    """Print readability metrics (textstat) per file: Flesch, grade levels, words, sentences."""
+    import json
+
+    from qa.adapters.readability import measure, table
+    from qa.settings import DEFAULT_EXTENSIONS
+
+    rows, errors = measure(paths, _split(ext) or DEFAULT_EXTENSIONS)
+    for error in errors:
+        _err(error)
+    if format is Format.json:
+        files = [{"path": path, "readability": block} for path, block in rows]
+        sys.stdout.write(json.dumps({"files": files, "errors": errors}, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(table(rows))
+    raise typer.Exit(2 if errors else 0)
 
 
 @app.command("rules")

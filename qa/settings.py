@@ -24,6 +24,7 @@ class Settings:
     accept: tuple[str, ...] = ()  # accepted words and names
     grammar: str | None = None  # grammar backend name; None = the default
     languagetool_url: str | None = None
+    languagetool_public: bool = False  # explicit opt-in: the text goes to languagetool.org
     # How the run goes, not what is found (left out of cache keys: qa/cache.py RUN_ONLY_FIELDS).
     jobs: int = 0  # worker processes; 0 = one per CPU
     cache_dir: Path | None = Path(".qa_cache")  # None = no cache

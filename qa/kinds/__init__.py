@@ -13,6 +13,7 @@ from qa.kinds.foreign import Foreign
 from qa.kinds.fused import Fused
 from qa.kinds.gazetteer import Gazetteer
 from qa.kinds.language import Language
+from qa.kinds.metric import Metric
 from qa.kinds.mojibake import Mojibake
 from qa.kinds.pattern import Pattern
 from qa.kinds.punctuation import Punctuation
@@ -36,4 +37,5 @@ KINDS: Mapping[str, type[Check]] = {
     "consistency": Consistency,
     "foreign": Foreign,
     "language": Language,
+    "metric": Metric,
 }

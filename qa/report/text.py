@@ -47,6 +47,10 @@ def render_summary(report: Report) -> str:
 def extra_lines(f: FileReport) -> list[str]:
     """One line per known report extra (readability, document score), in a fixed order."""
     lines: list[str] = []
+    if "readability" in f.extras:
+        from qa.adapters.readability import summary_line
+
+        lines.append("    " + summary_line(f.extras["readability"]))
     if "mt" in f.extras:
         from qa.mtscore import summary_line as mt_line
 

