@@ -178,6 +178,44 @@ def check(
     raise typer.Exit(exit_code(report, settings.fail_threshold(), fail_on_score))
 
 
+@app.command("fix")
+def fix_cmd(
+    paths: List[str] = typer.Argument(..., help="Files, directories (recursive) or '-' (fixed text to standard output)."),
+    diff: bool = typer.Option(False, "--diff", help="Show a unified diff of the fixes; write nothing (exit 1 if there is any)."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule ids, names, prefixes or categories (comma-separated)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule ids, names, prefixes or categories."),
+    ext: Optional[List[str]] = typer.Option(None, "--ext", help="File extensions to fix in directories (default .txt,.md,.html)."),
+    rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule pack file or directory."),
+) -> None:
+    """Apply the suggestions of rules marked safe (atomic writes; encoding and newlines kept)."""
+    from qa.fix import fix_paths, summary_line, unified_diff, write
+    from qa.settings import DEFAULT_EXTENSIONS, Settings
+
+    settings = Settings(
+        select=_split(select),
+        ignore=_split(ignore),
+        extensions=_split(ext) or DEFAULT_EXTENSIONS,
+        pack_dirs=tuple(rules_dir or ()),
+    )
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    fixes, errors = fix_paths(paths, settings, stdin)
+    for fix in fixes:
+        if diff:
+            sys.stdout.write(unified_diff(fix))
+        elif fix.display == "<stdin>":
+            sys.stdout.buffer.write(fix.data)
+        elif fix.changed:
+            try:
+                write(fix)
+            except QaError as exc:
+                errors.append(str(exc))
+                fix.applied.clear()
+    for error in errors:
+        _err(error)
+    typer.echo(summary_line(fixes, written=not diff), err=True)
+    raise typer.Exit(2 if errors else 1 if diff and any(f.changed for f in fixes) else 0)
+
+
 @app.command("baseline")
 def baseline_cmd(
     paths: List[str] = typer.Argument(..., help="Files or directories whose current findings are accepted."),

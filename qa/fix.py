@@ -1,0 +1,198 @@
+"""``qa fix``: apply the suggestions of rules marked ``fix: safe`` to the files themselves.
+
+Only ``Finding.fixable`` findings are applied, and only when the matched text stands verbatim
+at the finding's raw offsets (a span that crosses markup or a decoded entity is left alone).
+Overlapping fixes: the earlier one (by start, then end, then rule id) wins, the later is
+skipped and tried again on the next pass. Passes repeat until nothing fixable is left (at most
+``MAX_PASSES``, so two rules undoing each other cannot loop forever).
+
+Writing keeps the bytes that are not fixed: the encoding and its byte-order mark, CRLF
+newlines (offsets point into the undecoded text, and a span that ends in the CR of a CRLF
+keeps it) and the file's
+permissions; the new file replaces the old one atomically, and only if the file on disk is
+still byte-for-byte what was read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from qa.engine import Engine
+from qa.errors import QaError
+from qa.finding import Finding
+from qa.readers import from_bytes, read_bytes
+from qa.run import Target
+from qa.source import Source
+
+MAX_PASSES = 10
+
+
+@dataclass
+class FileFix:
+    """What fixing one file did (or would do)."""
+
+    display: str
+    path: Path
+    original: bytes
+    before: str
+    after: str
+    data: bytes = b""
+    applied: list[Finding] = field(default_factory=list)
+    unfixed: int = 0  # findings left that qa fix may not apply
+    error: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.after != self.before
+
+
+def select_fixes(findings: Iterable[Finding], raw: str) -> list[Finding]:
+    """The fixable findings to apply in one pass: verbatim spans, no overlaps, in order."""
+    chosen: list[Finding] = []
+    last_end = -1
+    last_start = -1
+    for f in sorted(set(findings), key=lambda f: (f.start, f.end, f.rule)):
+        if not f.fixable or not f.suggestions or raw[f.start : f.end] != f.text:
+            continue
+        if f.start < last_end or (f.start == last_start and (f.start == f.end or last_start == last_end)):
+            continue  # overlaps (or inserts at the same point as) a fix already chosen
+        chosen.append(f)
+        last_start, last_end = f.start, f.end
+    return chosen
+
+
+def apply(raw: str, fixes: Sequence[Finding]) -> str:
+    """``raw`` with each fix's first suggestion in place of its span (fixes must not overlap)."""
+    out: list[str] = []
+    pos = 0
+    for f in fixes:
+        end = f.end
+        if end > f.start and raw[end - 1] == "\r" and not f.suggestions[0].endswith("\r"):
+            end -= 1  # a pattern's [^\n]* took the CR of a CRLF: the line ending stays
+        out += [raw[pos : f.start], f.suggestions[0]]
+        pos = end
+    out.append(raw[pos:])
+    return "".join(out)
+
+
+def encode_like(text: str, original: bytes, encoding: str) -> bytes:
+    """Encode ``text`` the way the original file was: same codec, same byte-order mark."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if original.startswith(bom):
+            return bom + text.encode(codec)
+    codec = "utf-8" if encoding.lower().replace("_", "-") in ("utf-8-sig", "utf8") else encoding
+    return text.encode(codec)
+
+
+def _findings(sources: list[Source], engine: Engine) -> list[Finding]:
+    found: list[Finding] = []
+    for source in sources:
+        found.extend(engine.check(source))
+    return found
+
+
+def plan(target: Target, engine: Engine, data: bytes | None = None) -> FileFix:
+    """Work out one document's fixed text (nothing is written). ``data``: its bytes, if read."""
+    path = target.path or Path("-")
+    suffix = path.suffix.lower() if target.path is not None else ".txt"
+    original = read_bytes(path, target.display) if data is None else data
+    sources = from_bytes(original, target.display, suffix)
+    raw = sources[0].raw or "" if sources else ""
+    encoding = sources[0].encoding if sources else "utf-8"
+    fix = FileFix(target.display, path, original, raw, raw, data=original)
+    findings = _findings(sources, engine)
+    for _ in range(MAX_PASSES):
+        chosen = select_fixes(findings, fix.after)
+        if not chosen:
+            break
+        fix.applied.extend(chosen)
+        fix.after = apply(fix.after, chosen)
+        try:
+            fix.data = encode_like(fix.after, original, encoding)
+        except UnicodeEncodeError as exc:
+            fix.error = f"{target.display}: a suggestion cannot be written in the file's encoding ({encoding}): {exc.reason}"
+            fix.after, fix.data, fix.applied = fix.before, original, []
+            return fix
+        sources = from_bytes(fix.data, target.display, suffix)
+        findings = _findings(sources, engine)
+    fix.unfixed = len(findings)
+    return fix
+
+
+def unified_diff(fix: FileFix) -> str:
+    lines = difflib.unified_diff(
+        fix.before.splitlines(keepends=True),
+        fix.after.splitlines(keepends=True),
+        fromfile=f"a/{fix.display}",
+        tofile=f"b/{fix.display}",
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+class ChangedOnDisk(QaError):
+    pass
+
+
+def write(fix: FileFix) -> None:
+    """Replace the file with the fixed bytes, atomically, unless it changed since it was read."""
+    from qa.atomic import write_atomic
+
+    real = Path(os.path.realpath(fix.path))  # write through a symlink, keep the link
+    digest = hashlib.sha256(fix.original).digest()
+    try:
+        now = real.read_bytes()
+    except OSError as exc:
+        raise QaError(f"{fix.display}: cannot be read again: {exc.strerror or exc}") from None
+    if hashlib.sha256(now).digest() != digest:
+        raise ChangedOnDisk(f"{fix.display}: changed since it was read; not fixed (run qa fix again)")
+    try:
+        write_atomic(real, fix.data, mode=real.stat().st_mode & 0o7777)
+    except OSError as exc:
+        raise QaError(f"{fix.display}: cannot be written: {exc.strerror or exc}") from None
+
+
+def fix_paths(paths: Sequence[str], settings, stdin: bytes | None = None) -> tuple[list[FileFix], list[str]]:
+    """Plan the fixes of every file named (grammar engines off: their suggestions are never
+    safe). ``stdin`` holds the bytes read for '-'."""
+    from dataclasses import replace
+
+    from qa.app import build_engine
+    from qa.run import collect
+
+    errors: list[str] = []
+    if hasattr(settings, "grammar"):
+        settings = replace(settings, grammar="off")
+    engine = build_engine(settings, errors)
+    targets, missing = collect(paths, settings.extensions)
+    errors.extend(missing)
+    fixes: list[FileFix] = []
+    for target in targets:
+        try:
+            fix = plan(target, engine, stdin if target.path is None else None)
+        except QaError as exc:
+            errors.append(str(exc))
+            continue
+        if fix.error:
+            errors.append(fix.error)
+        fixes.append(fix)
+    return fixes, errors
+
+
+def summary_line(fixes: Sequence[FileFix], written: bool) -> str:
+    applied = sum(len(f.applied) for f in fixes)
+    files = sum(1 for f in fixes if f.changed)
+    left = sum(f.unfixed for f in fixes)
+    verb = "Fixed" if written else "Would fix"
+    line = f"{verb} {applied} finding{'s' if applied != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+    if left:
+        line += f"; {left} left that need a person (run 'qa check')"
+    return line + "."
