@@ -88,3 +88,31 @@ def test_heavy_dependencies_load_lazily():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_foreign_function_word_needs_english_on_both_sides():
+    assert flagged("FRN011", "exports und imports") == [("und", ("and",))]
+    assert flagged("FRN011", "Exporte und Importe") == []
+    assert flagged("FRN011", "Alternative für Deutschland") == []
+
+
+def test_foreign_context_abbreviation_is_case_and_context_bound():
+    assert flagged("FRN003", "ties between the VS and Japan") == [("VS", ("US",))]
+    assert flagged("FRN003", "ties between the vs and Japan") == []
+    assert flagged("FRN003", "Lakers VS Celtics and the VS Code editor") == []
+
+
+def test_foreign_gloss_is_not_a_leak():
+    assert flagged("FRN002", "NATO, called OTAN in Spanish, met.") == []
+
+
+def test_language_ignores_quotes_and_names():
+    assert flagged("LNG001", "“Wir schaffen das nicht mehr allein”, she said.") == []
+    assert flagged("LNG001", "She told Die Zeit and Der Spiegel about the Bundesregierung.") == []
+    found = flagged("LNG001", "He added that la reunión terminó sin ningún acuerdo.")
+    assert [t for t, _ in found] == ["la reunión terminó sin ningún acuerdo"]
+
+
+def test_second_person_only_outside_quotes():
+    assert flagged("YOU001", "“You must leave,” he said.") == []
+    assert [t for t, _ in flagged("YOU001", "He met the governor. You must leave by noon.")] == ["You must"]

@@ -44,16 +44,18 @@ class Fused(Check):
     MESSAGE_VALUES = frozenset({"first", "second"})
 
     def run(self, source, hits: Sequence) -> Iterator[Match]:
-        from qa.lexicon import zipf_table
+        from qa.lexicon import known, zipf_table
 
         table = zipf_table()
         text = source.text
         counts = Counter(m.group() for m in _TOKEN.finditer(text))
         for m in _TOKEN.finditer(text):
             token = m.group()
-            if table.get(token.lower(), 0.0) > 0 or counts[token] > 1:
+            if counts[token] > 1:
                 continue
             parts = self._split(token, table, counts)
+            if parts and known(token):
+                continue
             if parts:
                 first, second = parts
                 yield Match(m.start(), m.end(), (f"{first} {second}",), {"first": first, "second": second})
@@ -75,8 +77,8 @@ class Fused(Check):
             else:
                 # A name glued to a function word: "Jinpingthe", "Blinkensaid".
                 name = token[:i]
-                known = counts[name] > 0 or za >= self.data["name_zipf"]
-                ok = b in FUNCTION_WORDS and len(a) >= 3 and known
+                name_known = counts[name] > 0 or za >= self.data["name_zipf"]
+                ok = b in FUNCTION_WORDS and len(a) >= 3 and name_known
             if ok and (best is None or min(za, zb) > best[0]):
                 best = (min(za, zb), i)
         if best is None:
