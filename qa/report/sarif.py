@@ -125,7 +125,10 @@ def rule_descriptor(rule_id: str, rule: Any, first: Finding) -> dict[str, Any]:
         "fullDescription": {"text": " ".join(rule.description.split())},
         "help": {"text": _help_text(rule), "markdown": _help_markdown(rule)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"tags": [rule.category, Path(rule.pack).stem], "fix": "safe" if rule.fix_safe else "manual"},
+        "properties": {
+            "tags": list(dict.fromkeys([rule.category, Path(rule.pack).stem])),  # SARIF: tags are unique
+            "fix": "safe" if rule.fix_safe else "manual",
+        },
     }
 
 
