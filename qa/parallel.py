@@ -16,6 +16,7 @@ from collections import UserDict
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any, Iterable, Iterator, Sequence
 
+from qa.errors import QaError
 from qa.readers import MAX_BYTES
 from qa.run import FileReport, Target, check_target
 from qa.settings import Settings
@@ -24,6 +25,10 @@ from qa.settings import Settings
 MIN_PARALLEL = 12
 #: At most this many files per task sent to a worker (small enough to balance the load).
 MAX_CHUNK = 16
+#: The longest document (characters of extracted text) that is checked. A news article is
+#: 2-60 KB; past this, some checks and engines grow faster than linearly (Harper on one
+#: long line), so a larger document is refused with one line rather than left to run for minutes.
+MAX_DOCUMENT_CHARS = 256 * 1024
 
 Job = tuple[Target, Settings]
 
@@ -47,13 +52,31 @@ class Checker:
             from qa.app import annotators, build_engine
 
             errors: list[str] = []
-            self._engines[settings] = (build_engine(settings, errors), annotators(settings), errors)
+            self._engines[settings] = (SizeLimit(build_engine(settings, errors)), annotators(settings), errors)
         engine, extra, errors = self._engines[settings]
         try:
             return check_target(target, engine, extra), errors
         except Exception as exc:  # a bug in one rule must not lose the other files' results
             problem = f"internal error while checking: {type(exc).__name__}: {exc} (please report this)"
             return [FileReport(target.display, errors=[f"{target.display}: {problem}"])], errors
+
+
+class SizeLimit:
+    """An Engine that refuses a document longer than MAX_DOCUMENT_CHARS (one error line)."""
+
+    def __init__(self, engine) -> None:
+        self._engine = engine
+
+    def __getattr__(self, name: str):
+        return getattr(self._engine, name)
+
+    def check(self, source):
+        if len(source.text) > MAX_DOCUMENT_CHARS:
+            raise QaError(
+                f"{source.path}: {len(source.text) // 1024} KB of text is over the "
+                f"{MAX_DOCUMENT_CHARS // 1024} KB limit for one document; not checked (split it)"
+            )
+        return self._engine.check(source)
 
 
 _checker: Checker | None = None
