@@ -1,0 +1,258 @@
+"""Bad input through the CLI: every case gives a clean result or one clear line naming the file
+and the problem, exit 2 where it is an error, never a traceback, and the good file beside it is
+still checked and reported. Default checks (grammar included) unless a case says otherwise."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+GOOD = FIXTURES / "articles" / "damaged-summit.txt"  # a document with known findings
+GOOD_RULE = "RES001"
+
+
+@pytest.fixture
+def work(tmp_path):
+    shutil.copy(GOOD, tmp_path / "good.txt")
+    return tmp_path
+
+
+def run(qa, work, *args):
+    """qa check (JSON report, no cache) on ``args`` plus the good file."""
+    p = qa("check", "--format", "json", "--no-cache", *args, "good.txt", cwd=work)
+    assert "Traceback" not in p.err, p.err
+    assert all(line.startswith("qa: ") for line in p.err.splitlines()), p.err
+    report = json.loads(p.out)
+    good = [f for f in report["files"] if f["path"] == "good.txt"]
+    assert good and GOOD_RULE in {x["rule"] for x in good[0]["findings"]}, "the good file was not checked"
+    p.report = report
+    return p
+
+
+def assert_error(p, *words: str) -> None:
+    """Exit 2 and exactly one stderr line, naming every word given (the file and the problem)."""
+    assert p.returncode == 2, (p.returncode, p.err)
+    lines = p.err.splitlines()
+    assert len(lines) == 1, lines
+    for w in words:
+        assert w in lines[0], (w, lines[0])
+
+
+def assert_clean(p) -> None:
+    assert p.returncode in (0, 1) and p.err == "", p.err
+
+
+def test_binary_file(qa, work):
+    (work / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
+    assert_error(run(qa, work, "image.txt"), "image.txt", "binary")
+
+
+def test_invalid_utf8(qa, work):
+    (work / "latin1.txt").write_bytes("Le café est fermé.\n".encode("latin-1"))
+    assert_error(run(qa, work, "latin1.txt"), "latin1.txt", "UTF-8")
+
+
+def test_utf16_with_bom_is_checked_like_utf8(qa, work):
+    (work / "wide.txt").write_bytes(GOOD.read_text(encoding="utf-8").encode("utf-16"))
+    p = run(qa, work, "wide.txt")
+    assert_clean(p)
+    wide, good = p.report["files"]
+    assert wide["path"] == "wide.txt" and wide["errors"] == []
+    assert [(x["rule"], x["start"], x["end"]) for x in wide["findings"]] == [
+        (x["rule"], x["start"], x["end"]) for x in good["findings"]
+    ]
+
+
+def test_empty_and_blank_files(qa, work):
+    (work / "empty.txt").write_bytes(b"")
+    (work / "blank.txt").write_text(" \n\n\t\n", encoding="utf-8")
+    (work / "bom.txt").write_bytes(b"\xef\xbb\xbf")
+    p = run(qa, work, "empty.txt", "blank.txt", "bom.txt")
+    assert_clean(p)
+    for f in p.report["files"][:3]:
+        assert f["findings"] == [] and f["errors"] == [] and f["words"] == 0
+
+
+def test_twenty_megabyte_file_is_refused_in_one_line(qa, work):
+    paragraph = GOOD.read_text(encoding="utf-8") + "\n"
+    with open(work / "huge.txt", "w", encoding="utf-8") as fh:
+        for _ in range(20 * 1024 * 1024 // len(paragraph) + 1):
+            fh.write(paragraph)
+    assert (work / "huge.txt").stat().st_size > 20 * 1024 * 1024
+    assert_error(run(qa, work, "huge.txt"), "huge.txt", "limit")
+
+
+def test_one_megabyte_single_line_is_refused_in_one_line(qa, work):
+    (work / "line.txt").write_text("word " * 200_000, encoding="utf-8")
+    assert_error(run(qa, work, "line.txt"), "line.txt", "limit")
+
+
+def test_long_single_line_under_the_limit_is_checked(qa, work):
+    sentence = "The ministers met in Vienna on Thursday and agreed to meet again in October, "
+    (work / "line.txt").write_text(sentence * (40_000 // len(sentence)) + "end.", encoding="utf-8")
+    p = run(qa, work, "line.txt")
+    assert_clean(p)
+    assert p.report["files"][0]["words"] > 5000
+
+
+def test_deeply_nested_html(qa, work):
+    depth = 20_000
+    html = "<html><body>" + "<div>" * depth + "<p>Ministers met in Vienna.</p>" + "</div>" * depth + "</body></html>"
+    (work / "nested.html").write_text(html, encoding="utf-8")
+    (work / "unclosed.html").write_text("<div><span><b>" * depth + "Text left open.", encoding="utf-8")
+    p = run(qa, work, "nested.html", "unclosed.html")
+    if p.returncode == 2:
+        assert all("nested.html" in line or "unclosed.html" in line for line in p.err.splitlines())
+    else:
+        assert_clean(p)
+
+
+def test_feed_with_external_entity_is_not_resolved(qa, work):
+    secret = work / "secret.txt"
+    secret.write_text("TOPSECRETMARKER\n", encoding="utf-8")
+    feed = f"""<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}">]>
+<rss version="2.0"><channel><title>News</title>
+<item><title>Talks resume</title><description>Officials met. &xxe;</description></item>
+</channel></rss>
+"""
+    (work / "feed.xml").write_text(feed, encoding="utf-8")
+    p = qa("check", "--format", "json", "--no-cache", "--ext", ".xml,.txt", "feed.xml", "good.txt", cwd=work)
+    assert "TOPSECRETMARKER" not in p.out + p.err
+    assert "Traceback" not in p.err
+    if p.returncode == 2:
+        assert_error(p, "feed.xml")
+    else:
+        assert_clean(p)
+
+
+def test_feed_with_entity_expansion_bomb(qa, work):
+    lol = '<!ENTITY a "lollollollollollollollollollol">' + "".join(
+        f'<!ENTITY {c} "{("&" + p + ";") * 10}">' for p, c in zip("abcdefgh", "bcdefghi")
+    )
+    (work / "bomb.xml").write_text(
+        f'<?xml version="1.0"?><!DOCTYPE rss [{lol}]><rss><channel><item><description>&i;</description>'
+        "</item></channel></rss>",
+        encoding="utf-8",
+    )
+    p = run(qa, work, "bomb.xml")
+    if p.returncode == 2:
+        assert_error(p, "bomb.xml")
+    else:
+        assert_clean(p)
+        assert "lollol" not in p.out
+
+
+def test_directory_with_symlink_loop(qa, work):
+    docs = work / "docs"
+    (docs / "a").mkdir(parents=True)
+    shutil.copy(GOOD, docs / "a" / "inner.txt")
+    (docs / "a" / "loop").symlink_to(docs, target_is_directory=True)
+    (docs / "self").symlink_to(docs / "self")  # a link to itself
+    p = qa("check", "--format", "json", "--no-cache", "docs", "good.txt", cwd=work)
+    assert "Traceback" not in p.err
+    paths = [f["path"] for f in json.loads(p.out)["files"]]
+    assert paths.count(str(Path("docs/a/inner.txt"))) == 1 and "good.txt" in paths
+    assert p.returncode in (1, 2)
+    assert all(line.startswith("qa: ") for line in p.err.splitlines())
+
+
+def test_unreadable_file(qa, work):
+    locked = work / "locked.txt"
+    locked.write_text("Secret text.\n", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        try:
+            locked.read_bytes()
+            pytest.skip("running as root: permissions do not stop reading")
+        except PermissionError:
+            pass
+        assert_error(run(qa, work, "locked.txt"), "locked.txt", "permission denied")
+    finally:
+        locked.chmod(0o644)
+
+
+def test_missing_path(qa, work):
+    assert_error(run(qa, work, "nowhere.txt"), "nowhere.txt", "no such file")
+
+
+def test_broken_config(qa, work):
+    if not (Path(__file__).resolve().parent.parent / "qa" / "config.py").exists():
+        pytest.skip("no config support yet")
+    (work / ".qa.toml").write_text("select = [\n", encoding="utf-8")
+    p = qa("check", "--no-cache", "good.txt", cwd=work)
+    assert p.returncode == 2 and "Traceback" not in p.err
+    (line,) = p.err.splitlines()
+    assert ".qa.toml" in line
+    (work / ".qa.toml").write_text('no-such-key = "x"\n', encoding="utf-8")
+    p = qa("check", "--no-cache", "good.txt", cwd=work)
+    assert p.returncode == 2 and "Traceback" not in p.err
+    (line,) = p.err.splitlines()
+    assert ".qa.toml" in line and "no-such-key" in line
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("pack: x\nversion: 1\nrules: [\n", "YAML"),
+        ("just a string\n", "mapping"),
+        ("pack: x\nversion: 1\nrules:\n  - id: BAD1\n", "BAD1"),
+        ("pack: x\nversion: 1\nrules:\n  - {id: ZZB001, name: a.b, kind: pattern, category: other,"
+         " severity: warning, message: m, description: d, pattern: '(?<=x)y',"
+         " examples: {bad: ['{{y}}'], good: ['z']}}\n", "ZZB001"),
+    ],
+)
+def test_broken_rule_pack(qa, work, text, problem):
+    (work / "broken.yaml").write_text(text, encoding="utf-8")
+    assert_error(run(qa, work, "--rules", "broken.yaml"), "broken.yaml", problem)
+
+
+def test_catastrophic_backtracking_pattern_finishes_and_reports(qa, work):
+    (work / "pack.yaml").write_text(
+        """pack: redos
+version: 1
+rules:
+  - id: ZZR001
+    name: test.redos
+    kind: pattern
+    category: other
+    severity: warning
+    message: "Run of a's."
+    description: A pattern that backtracks catastrophically in a backtracking engine.
+    pattern: '(a+)+$'
+    examples:
+      bad: ["{{aaaa}}"]
+      good: ["aaab"]
+""",
+        encoding="utf-8",
+    )
+    (work / "attack.txt").write_text("a" * 5_000 + "!", encoding="utf-8")
+    (work / "hit.txt").write_text("a" * 5_000, encoding="utf-8")
+    p = run(qa, work, "--rules", "pack.yaml", "attack.txt", "hit.txt")
+    assert_clean(p)
+    rules = {f["path"]: {x["rule"] for x in f["findings"]} for f in p.report["files"]}
+    assert "ZZR001" not in rules["attack.txt"] and "ZZR001" in rules["hit.txt"]
+
+
+def test_standard_input_garbage(qa, work):
+    p = qa("check", "--no-cache", "-", input=b"\x00\x01binary\xff garbage", cwd=work)
+    assert "Traceback" not in p.err
+    assert_error(p, "<stdin>")
+
+
+def test_many_problems_at_once_each_one_line(qa, work):
+    (work / "image.txt").write_bytes(b"\x00\x01\x02")
+    (work / "latin1.txt").write_bytes(b"caf\xe9\n")
+    p = run(qa, work, "image.txt", "latin1.txt", "nowhere.txt", "-j", "2")
+    assert p.returncode == 2
+    lines = p.err.splitlines()
+    assert len(lines) == 3
+    for name in ("image.txt", "latin1.txt", "nowhere.txt"):
+        assert sum(name in line for line in lines) == 1
+    assert os.listdir(work) == os.listdir(work)  # nothing written besides the inputs
+    assert not (work / ".qa_cache").exists()
