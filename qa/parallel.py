@@ -153,14 +153,18 @@ def check_all(jobs: Sequence[Job], workers: int = 0, cache=None) -> tuple[list[F
                 stored[i] = found
         todo.append(i)
     errors: list[str] = []
-    for k, reports, engine_errors in run_jobs([jobs[i] for i in todo], workers):
-        i = todo[k]
-        results[i] = reports
-        errors.extend(e for e in engine_errors if e not in errors)
-        if i in stored and not engine_errors:
-            key, stamp = stored[i]
-            if _stamp(jobs[i][0]) == stamp:  # the file did not change while it was checked
-                cache.put(key, reports)
+    results_iter = run_jobs([jobs[i] for i in todo], workers)
+    try:
+        for k, reports, engine_errors in results_iter:
+            i = todo[k]
+            results[i] = reports
+            errors.extend(e for e in engine_errors if e not in errors)
+            if i in stored and not engine_errors:
+                key, stamp = stored[i]
+                if _stamp(jobs[i][0]) == stamp:  # the file did not change while it was checked
+                    cache.put(key, reports)
+    finally:
+        results_iter.close()  # Ctrl-C while storing: the pool is still stopped at once
     return [r for reports in results for r in reports or ()], errors
 
 
