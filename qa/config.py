@@ -32,7 +32,7 @@ from qa.settings import FAIL_ON, Settings
 CONFIG_NAMES = (".qa.toml", "pyproject.toml")
 GRAMMARS = ("off", "harper", "languagetool")
 #: Settings that belong to the whole run, not to a file: not allowed in [[overrides]].
-RUN_LEVEL = ("fail-on", "extensions")
+RUN_LEVEL = ("fail-on", "extensions", "jobs", "cache-dir")
 
 
 def _strings(file: str, key: str, value: Any) -> tuple[str, ...]:
@@ -69,6 +69,12 @@ def _number(file: str, key: str, value: Any) -> float:
     return float(value)
 
 
+def _jobs(file: str, key: str, value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ConfigError(f"{file}: key '{key}': must be a whole number, 0 or more (0 = one per CPU), not {value!r}")
+    return value
+
+
 def _extension(e: str) -> str:
     e = e.lower()
     return e if e.startswith(".") else "." + e
@@ -86,6 +92,8 @@ KEYS: dict[str, tuple[str, Callable[[str, str, Any, Path], Any]]] = {
     "thresholds": ("thresholds", lambda f, k, v, d: _table(f, k, v, lambda kk, vv: _number(f, kk, vv))),
     "accept": ("accept", lambda f, k, v, d: _strings(f, k, v)),
     "extensions": ("extensions", lambda f, k, v, d: tuple(_extension(e) for e in _strings(f, k, v))),
+    "jobs": ("jobs", lambda f, k, v, d: _jobs(f, k, v)),  # worker processes, 0 = one per CPU
+    "cache-dir": ("cache_dir", lambda f, k, v, d: (d / _string(f, k, v)).resolve()),  # relative to the file
 }
 
 

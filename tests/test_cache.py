@@ -193,3 +193,14 @@ def test_key_depends_on_bytes_path_and_settings(tmp_path):
     assert base != cache.key(b"text!", "a.txt", Settings())
     assert base != cache.key(b"text", "b.txt", Settings())
     assert base != cache.key(b"text", "a.txt", Settings(ignore=("RES",)))
+
+
+def test_cache_dir_and_jobs_from_config(qa, work):
+    if not (Path(__file__).resolve().parent.parent / "qa" / "config.py").exists():
+        pytest.skip("no config support")
+    (work / ".qa.toml").write_text('cache-dir = "build/qa-cache"\njobs = 1\n', encoding="utf-8")
+    check_json(qa, work, "clean.txt")
+    assert (work / "build" / "qa-cache" / "CACHEDIR.TAG").exists()
+    assert not (work / ".qa_cache").exists()
+    check_json(qa, work, "--no-cache", "damaged.txt")  # the flag wins over the file
+    assert len(list((work / "build" / "qa-cache").rglob("*.json"))) == 1
