@@ -98,7 +98,8 @@ def test_findings_use_raw_offsets():
 
 
 def test_default_backend():
-    assert choose(Settings()) == "harper"
+    assert choose(Settings()) == "off"  # opt-in: see DEFAULT
+    assert choose(Settings(grammar="harper")) == "harper"
     assert choose(Settings(languagetool_url="http://127.0.0.1:8081")) == "languagetool"
     assert choose(Settings(grammar="off", languagetool_url="http://x")) == "off"
 

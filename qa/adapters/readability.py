@@ -16,6 +16,8 @@ is noticed.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Mapping
 
@@ -61,19 +63,30 @@ def _get_cmudict(lang: str) -> _FirstPronunciation | None:
     return _syllables() if lang.split("_")[0].split("-")[0].lower() == "en" else None
 
 
+_LOADER = "textstat.backend.utils._get_cmudict"
+
+
 @lru_cache(maxsize=1)
 def _textstat() -> Any:
-    """textstat with its CMU loader replaced; imported on first use."""
+    """textstat with its CMU loader replaced; imported on first use.
+
+    textstat's loader module imports NLTK at import time (0.4 s and 30 MB, and NumPy with
+    it) only to download and read the dictionary; we register our own module under that
+    name before textstat is imported, so NLTK is never imported at all.
+    """
+    if _LOADER not in sys.modules:
+        loader = types.ModuleType(_LOADER)
+        loader.get_cmudict = _get_cmudict  # type: ignore[attr-defined]
+        sys.modules[_LOADER] = loader
     import textstat
 
     counts = importlib.import_module("textstat.backend.counts._count_syllables")
     counts.get_cmudict = _get_cmudict  # type: ignore[attr-defined]
-    utils = importlib.import_module("textstat.backend.utils._get_cmudict")
-    utils.get_cmudict = _get_cmudict  # type: ignore[attr-defined]
     textstat.set_lang("en_US")
     return textstat
 
 
+@lru_cache(maxsize=32)
 def metrics(text: str) -> dict[str, float | int]:
     """The document metrics of the readability block (rounded for stable output)."""
     ts = _textstat()
@@ -96,18 +109,30 @@ def metrics(text: str) -> dict[str, float | int]:
     return {k: round(v, 2) if isinstance(v, float) else v for k, v in out.items()}
 
 
+#: Metrics textstat computes by a function of another name.
+_FUNCTIONS = {
+    "words": "lexicon_count",
+    "sentences": "sentence_count",
+    "avg_sentence_length": "words_per_sentence",
+    "reading_time_seconds": "reading_time",
+}
+
+
 def metric(name: str, text: str) -> float:
-    """One metric of a piece of text (a document, paragraph or sentence)."""
-    if name == "words":
-        return float(_textstat().lexicon_count(text))
+    """One metric of a piece of text (a document, paragraph or sentence), computed alone:
+    metric rules ask for one number per sentence or paragraph, not for all eleven."""
     if name not in METRICS:
         raise KeyError(name)
-    return float(metrics(text).get(name, 0.0))
+    ts = _textstat()
+    if ts.lexicon_count(text) == 0:
+        return 0.0
+    value = getattr(ts, _FUNCTIONS.get(name, name))(text)
+    return float(round(value, 2) if isinstance(value, float) else value)
 
 
 def annotate(source: "Source", report: "FileReport") -> None:
     """Annotator: the ``readability`` block of every checked file."""
-    report.extras["readability"] = metrics(source.text)
+    report.extras["readability"] = dict(metrics(source.text))
 
 
 def summary_line(block: Mapping[str, Any]) -> str:
