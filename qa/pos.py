@@ -44,3 +44,12 @@ def tokens(source) -> Sequence[tuple[int, int]]:
     if "tokens" not in cache:
         cache["tokens"] = [(m.start(), m.end()) for m in _TOKEN.finditer(source.text)]
     return cache["tokens"]
+
+
+def lower_words(source) -> Sequence[str]:
+    """The lower-cased text of each token of :func:`tokens`, computed once per document."""
+    cache = source.__dict__.setdefault("_pos_cache", {})
+    if "lower" not in cache:
+        low = source.lower
+        cache["lower"] = [low[s:e] for s, e in tokens(source)]
+    return cache["lower"]

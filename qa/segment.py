@@ -111,7 +111,9 @@ def _is_boundary(text: str, mark: int, after: int, limit: int) -> bool:
     return not (len(token) == 1 and token.isalpha() and text[mark - 1].isupper())
 
 
-_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"))
+#: Opening quotation mark -> its closing mark.
+_CLOSER = {'"': '"', "“": "”", "«": "»", "„": "“"}
+_OPENER = re.compile("[" + "".join(_CLOSER) + "]")
 
 
 def quoted_spans(text: str, paragraph: Span) -> list[Span]:
@@ -122,25 +124,12 @@ def quoted_spans(text: str, paragraph: Span) -> list[Span]:
     style continues a quotation across a paragraph break.
     """
     spans: list[Span] = []
-    i = paragraph.start
     end = paragraph.end
-    while i < end:
-        ch = text[i]
-        close = _closer(ch)
-        if close is None:
-            i += 1
-            continue
-        j = text.find(close, i + 1, end)
+    opening = _OPENER.search(text, paragraph.start, end)
+    while opening:
+        i = opening.start()
+        j = text.find(_CLOSER[text[i]], i + 1, end)
         stop = end if j == -1 else j + 1
         spans.append(Span(i, stop))
-        i = stop
+        opening = _OPENER.search(text, stop, end)
     return spans
-
-
-def _closer(ch: str) -> str | None:
-    if ch == '"':
-        return '"'
-    for opening, closing in _QUOTE_PAIRS:
-        if ch == opening:
-            return closing
-    return None

@@ -53,7 +53,7 @@ class Metric(Check):
         return value > self.threshold if self.above else value < self.threshold
 
     def run(self, source, hits: Sequence) -> Iterator[Match]:
-        from qa.adapters.readability import metric
+        from qa.adapters.readability import metric, metrics
 
         name, scope, min_words = self.data["metric"], self.data["scope"], self.data["min_words"]
         if scope == "document":
@@ -64,7 +64,8 @@ class Metric(Check):
         for text, span in pieces:
             if span is None or (min_words and metric("words", text) < min_words):
                 continue
-            value = metric(name, text)
+            # A document's metrics are computed once and shared with the readability block.
+            value = float(metrics(text).get(name, 0.0)) if scope == "document" else metric(name, text)
             if self.crosses(value):
                 yield Match(span.start, span.end, (), self._values(value))
 

@@ -11,12 +11,12 @@ flagged words as [first, end) token indices (default: all); ``suggest`` template
 from __future__ import annotations
 
 import string
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from qa.finding import Match
 from qa.kinds.base import STR_LIST, Check, Field, FieldError, required
 from qa.kinds.common import match_case
-from qa.pos import CLASSES, is_class, tokens
+from qa.pos import CLASSES, is_class, lower_words, tokens
 
 SPAN = Field(lambda v: isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v),
              "a list [first, end) of two token indices")
@@ -57,7 +57,12 @@ class WordOrder(Check):
         text = source.text
         toks = tokens(source)
         n = len(self.elements)
-        for i in range(len(toks) - n + 1):
+        positions: Iterable[int] = range(len(toks) - n + 1)
+        cls, literals = self.elements[0]
+        if not cls:  # a literal first word: only look where it stands
+            low = lower_words(source)
+            positions = [i for i in positions if low[i] in literals]
+        for i in positions:
             words = [text[s:e] for s, e in toks[i : i + n]]
             if not self._matches(words) or not _adjacent(text, toks, i, n):
                 continue
