@@ -64,7 +64,7 @@ class Consistency(Check):
         if evidence == "style":
             yield from self._style(source.text)
             return
-        names = _Names(source.text)
+        names = _names(source)
         if evidence == "accents":
             pairs = names.accent_pairs()
         elif evidence == "spacing":
@@ -86,6 +86,14 @@ class Consistency(Check):
                 if found[v] and len(found[top]) >= 2 * len(found[v]) and len(found[top]) >= 3:
                     for s, e in found[v]:
                         yield Match(s, e, (top,), {"count": str(len(found[v])), "majority_count": str(len(found[top]))})
+
+
+def _names(source) -> "_Names":
+    """The document's name index, built once and shared by every consistency rule."""
+    names = source.__dict__.get("_consistency_names")
+    if names is None:
+        names = source.__dict__["_consistency_names"] = _Names(source.text)
+    return names
 
 
 class _Names:
@@ -142,6 +150,12 @@ class _Names:
                     yield Match(s, e, (first,), {"count": str(one), "majority_count": str(two)})
 
     def similar_pairs(self, max_zipf: float) -> list[tuple[str, str, bool]]:
+        memo = self.__dict__.setdefault("_pairs", {})
+        if max_zipf not in memo:
+            memo[max_zipf] = self._similar_pairs(max_zipf)
+        return memo[max_zipf]
+
+    def _similar_pairs(self, max_zipf: float) -> list[tuple[str, str, bool]]:
         """(minority, majority, strong): strong when the minority shares a neighbour with a
         spelling of its group, weak when only the spelling links it."""
         from qa.lexicon import zipf
