@@ -32,6 +32,8 @@ FUNCTION_WORDS = frozenset(
 #: A piece of a broken word is rare below this Zipf value (wordfreq's large list also holds
 #: fragments such as "ment" at 3.1, so "unknown" would be too strict).
 _RARE = 3.5
+#: Longest token tried as two fused words (two long words and a name: well under 40 letters).
+MAX_FUSED = 40
 SHORT_PARTS = frozenset("of to in on at by as is it he we an or be do if so no up us my me".split())
 
 
@@ -63,6 +65,8 @@ class Fused(Check):
             yield from self._broken(text, table)
 
     def _split(self, token: str, table, counts) -> tuple[str, str] | None:
+        if len(token) > MAX_FUSED:
+            return None  # no two words make this: and trying every split point is quadratic
         rest = token[1:]
         if not (rest.islower() and (token.islower() or token[0].isupper())):
             return None  # camel case, acronyms: brand and product names

@@ -26,7 +26,7 @@ from qa.segment import ABBREVIATIONS
 
 _LEFT = re.compile(r"(\S+)$")
 _STOP_LOWER = re.compile(r"\.([ \t]+)([a-z][\w’'-]*)")
-_MISSING_SPACE = re.compile(r"([^\W\d_]{2,})\.([\"“]?)([A-Z][a-z]+)")
+_MISSING_SPACE = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})\.([\"“]?)([A-Z][a-z]+)")
 _STOP_COMMA = re.compile(r"\.,([ \t]+)([\w’'-]+)")
 _DOUBLED = re.compile(r"([.!?])(?:[ \t]+\.|\.)(?!\.)")
 _URLISH = re.compile(r"@|://|www\.|\.(?:com|org|net|gov|edu|io|co|uk|de|fr|ru|cn|ua)\b", re.I)
