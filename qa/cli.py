@@ -330,7 +330,13 @@ def explain(
 
     found = load_ruleset(Settings(pack_dirs=tuple(rules_dir or ()))).find(rule)
     if found is None:
-        raise QaError(f"no rule named '{rule}' (see 'qa rules')")
+        from qa.explain import explain_builtin
+
+        builtin = explain_builtin(rule)
+        if builtin is None:
+            raise QaError(f"no rule named '{rule}' (see 'qa rules')")
+        typer.echo(builtin)
+        return
     typer.echo(explain_rule(found))
 
 

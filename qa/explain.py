@@ -5,6 +5,29 @@ from __future__ import annotations
 from qa.rulepack import Rule
 
 
+def explain_builtin(key: str) -> str | None:
+    """Findings that come from qa itself or a grammar engine rather than from a pack."""
+    from qa.suppress import UNUSED_ID
+
+    if key in (UNUSED_ID, "qa.unused-suppression"):
+        return (
+            f"{UNUSED_ID} qa.unused-suppression\n"
+            "  source: qa itself (inline suppressions)   category: suppression   severity: info\n\n"
+            "A <!-- qa-disable ... --> or <!-- qa-disable-next-line ... --> comment in Markdown or HTML\n"
+            "suppressed no finding: the text it guarded is clean now, or it names the wrong rule.\n"
+            "Delete the comment, or correct the rule it names. --ignore QA001 hides these reports."
+        )
+    for prefix, engine in (("harper.", "Harper (--grammar harper)"), ("lt.", "LanguageTool (--grammar languagetool)")):
+        if key.startswith(prefix) and len(key) > len(prefix):
+            return (
+                f"{key}\n  source: {engine}   category: grammar\n\n"
+                f"A rule of the grammar engine, reported under its own id ({key[len(prefix):]}); its\n"
+                "message and replacements are the engine's. Severity follows qa's grammar policy\n"
+                "(README, 'Readability and grammar'); --ignore grammar or the id silences it."
+            )
+    return None
+
+
 def marked(text: str, spans) -> str:
     """A text with its spans wrapped in {{...}}, as pack examples write them."""
     out, pos = [], 0

@@ -106,6 +106,10 @@ def test_rules_and_explain(qa):
     assert p.returncode == 0 and "FRN001" in p.out and "foreign.country-abbreviation" in p.out
     p = qa("explain", "foreign.country-abbreviation")
     assert p.returncode == 0 and "{{VRC}}" in p.out and "Not flagged:" in p.out
+    p = qa("explain", "QA001")
+    assert p.returncode == 0 and "suppressed no finding" in p.out
+    p = qa("explain", "harper.AnA")
+    assert p.returncode == 0 and "Harper" in p.out and "AnA" in p.out
     p = qa("explain", "NOPE999")
     assert p.returncode == 2 and p.err.strip() == "qa: error: no rule named 'NOPE999' (see 'qa rules')"
 
