@@ -16,6 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "rules.md"
 
 
+def _flat(text: str) -> str:
+    """One Markdown line: line breaks shown, carriage returns spelled out."""
+    return text.replace("\r", "\\r").replace("\n", " ⏎ ")
+
+
 def render() -> str:
     rules = load_rules([ROOT / "rules"])
     out = [
@@ -32,12 +37,12 @@ def render() -> str:
         out += ["", f"## {r.id}", "", f"`{r.name}` · pack `{Path(r.pack).name}` · {r.kind} · {r.category} · {r.severity.label}", ""]
         out += [r.description, "", "Flagged:", ""]
         for bad in r.examples.bad:
-            line = f"- {marked(bad.text, bad.spans)}".replace("\n", " ⏎ ")
+            line = f"- {_flat(marked(bad.text, bad.spans))}"
             if bad.suggestions:
                 line += " → " + " | ".join(s if s else "(delete)" for s in bad.suggestions)
             out.append(line)
         out += ["", "Not flagged:", ""]
-        out += [f"- {g}".replace("\n", " ⏎ ") for g in r.examples.good]
+        out += [f"- {_flat(g)}" for g in r.examples.good]
     return "\n".join(out) + "\n"
 
 
