@@ -11,12 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-import yaml
+from typing import TYPE_CHECKING
 
 from qa.errors import PackError
 from qa.finding import Severity
-from qa.kinds import KINDS
-from qa.kinds.base import Check, FieldError
+
+if TYPE_CHECKING:
+    from qa.kinds.base import Check
+
+# YAML and the kinds (with their compiled data) are imported on the first pack load, so
+# that a run answered wholly from the cache never pays for them.
 
 ID_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$")
@@ -128,6 +132,8 @@ def load_rules(paths: Iterable[Path], errors: list[PackError] | None = None) -> 
 
 
 def load_pack(path: Path) -> list[Rule]:
+    import yaml
+
     where = str(path)
     try:
         # libyaml's loader when present: 5-6x faster than the pure-Python one on our packs
@@ -166,6 +172,9 @@ def _rule(where: str, version: int, index: int, entry: Any) -> Rule:
         return PackError(where, problem, rid, fld)
 
     kind_name = entry.get("kind")
+    from qa.kinds import KINDS
+    from qa.kinds.base import FieldError, validate
+
     kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
     data_keys = set(kind.FIELDS) if kind else set()
     for key in REQUIRED_RULE_KEYS:
@@ -200,8 +209,6 @@ def _rule(where: str, version: int, index: int, entry: Any) -> Rule:
 
     data = {k: v for k, v in entry.items() if k in data_keys}
     try:
-        from qa.kinds.base import validate
-
         clean = validate(data, kind.FIELDS)
     except FieldError as exc:
         raise fail(exc.field, str(exc)) from None
