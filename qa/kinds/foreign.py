@@ -13,20 +13,18 @@ glossed rather than leaked: "known in Spanish as ...").
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator, Sequence
-
-from qa.finding import Match
-from qa.kinds.base import BOOL, STR_LIST, STR_MAP, Check, default, required
+from qa.kinds.base import BOOL, STR_LIST, default
 from qa.kinds.common import any_search, compile_all
+from qa.kinds.substitution import Substitution
 
 _WINDOW = 60
 _LEFT_WORD = re.compile(r"([^\W\d_]+) $")
 _RIGHT_WORD = re.compile(r"^ ([^\W\d_]+)")
 
 
-class Foreign(Check):
+class Foreign(Substitution):
     FIELDS = {
-        "swap": required(STR_MAP),
+        **Substitution.FIELDS,
         "ignore_case": default(BOOL, False),
         "before": STR_LIST,
         "after": STR_LIST,
@@ -38,40 +36,35 @@ class Foreign(Check):
 
     def __init__(self, rule, data) -> None:
         super().__init__(rule, data)
-        self.swap = {k: (v,) if isinstance(v, str) else tuple(v) for k, v in data["swap"].items()}
         self.before = compile_all("before", [f"(?:{p})$" for p in data["before"] or ()], False)
         self.after = compile_all("after", [f"^(?:{p})" for p in data["after"] or ()], False)
         self.not_before = compile_all("not_before", [f"(?:{p})$" for p in data["not_before"] or ()], False)
         self.not_after = compile_all("not_after", [f"^(?:{p})" for p in data["not_after"] or ()], False)
         self.exclude = compile_all("exclude_sentence", data["exclude_sentence"], True)
 
-    def phrases(self) -> Iterable[tuple[str, object]]:
-        return ((k, k) for k in self.swap)
-
-    def run(self, source, hits: Sequence) -> Iterator[Match]:
+    def keep(self, source, hit) -> bool:
         text = source.text
-        for hit in hits:
-            matched = text[hit.start : hit.end]
-            if not self.data["ignore_case"] and matched != hit.payload:
-                continue
-            left = text[max(0, hit.start - _WINDOW) : hit.start]
-            right = text[hit.end : hit.end + _WINDOW]
-            if self.before and not any_search(self.before, left):
-                continue
-            if self.after and not any_search(self.after, right):
-                continue
-            if self.not_before and any_search(self.not_before, left):
-                continue
-            if self.not_after and any_search(self.not_after, right):
-                continue
-            if self.data["between_english"] and not _between_english(left, right):
-                continue
-            if self.exclude:
-                sentence = source.sentence_at(hit.start)
-                if any_search(self.exclude, text[sentence.start : sentence.end]):
-                    continue
-            initial = source.sentence_at(hit.start).start == hit.start
-            yield Match(hit.start, hit.end, tuple(_cased(s, initial) for s in self.swap[hit.payload]))
+        left = text[max(0, hit.start - _WINDOW) : hit.start]
+        right = text[hit.end : hit.end + _WINDOW]
+        if self.before and not any_search(self.before, left):
+            return False
+        if self.after and not any_search(self.after, right):
+            return False
+        if self.not_before and any_search(self.not_before, left):
+            return False
+        if self.not_after and any_search(self.not_after, right):
+            return False
+        if self.data["between_english"] and not _between_english(left, right):
+            return False
+        if self.exclude:
+            sentence = source.sentence_at(hit.start)
+            if any_search(self.exclude, text[sentence.start : sentence.end]):
+                return False
+        return True
+
+    def suggest(self, source, hit, matched: str) -> tuple[str, ...]:
+        initial = source.sentence_at(hit.start).start == hit.start
+        return tuple(_cased(s, initial) for s in self.swap[hit.payload])
 
 
 def _cased(suggestion: str, initial: bool) -> str:

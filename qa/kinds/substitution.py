@@ -28,5 +28,12 @@ class Substitution(Check):
             matched = text[hit.start : hit.end]
             if not self.data["ignore_case"] and matched != hit.payload:
                 continue
-            suggestions = tuple(match_case(s, matched) for s in self.swap[hit.payload])
-            yield Match(hit.start, hit.end, suggestions)
+            if self.keep(source, hit):
+                yield Match(hit.start, hit.end, self.suggest(source, hit, matched))
+
+    def keep(self, source, hit) -> bool:
+        """Whether a hit is reported; kinds built on this one add context conditions."""
+        return True
+
+    def suggest(self, source, hit, matched: str) -> tuple[str, ...]:
+        return tuple(match_case(s, matched) for s in self.swap[hit.payload])
