@@ -17,7 +17,7 @@ from bisect import bisect_left
 from typing import Iterator, Sequence
 
 from qa.finding import Match
-from qa.kinds.base import BOOL, INT, NUMBER, STR, Check, FieldError, default, required
+from qa.kinds.base import BOOL, INT, NUMBER, STR, STR_LIST, Check, FieldError, default, required
 
 _WORD = re.compile(r"[^\W_][\w’'.&-]*")
 _FINAL = tuple(".!?:;,…\"'”’)]»*|")
@@ -39,6 +39,9 @@ class StrayTitle(Check):
         #: the largest share of the line's content words that may recur in the rest
         "max_recurring": default(NUMBER, 0.0),
         "delete": default(BOOL, False),
+        #: a line holding any of these words is editorial furniture, not residue: kickers
+        #: ("Analysis", "Exclusive"), bylines ("By ..."), timestamps ("Updated June 3")
+        "not_if_word": STR_LIST,
     }
     POSITIONS = ("first-line", "between-paragraphs")
 
@@ -49,6 +52,7 @@ class StrayTitle(Check):
         if not 1 <= data["min_words"] <= data["max_words"]:
             raise FieldError("min_words", "needs 1 <= min_words <= max_words")
         self.suggestions: tuple[str, ...] = ("",) if data["delete"] else ()
+        self.not_if_word = frozenset(w.lower() for w in data["not_if_word"] or ())
 
     def run(self, source, hits: Sequence) -> Iterator[Match]:
         paragraphs = source.paragraphs
@@ -64,6 +68,8 @@ class StrayTitle(Check):
             line = text[para.start : para.end]
             words = _WORD.findall(line)
             if not self._shape(line, words, i, paragraphs, text):
+                continue
+            if any(w.lower().rstrip(".") in self.not_if_word for w in words):
                 continue
             content = [w.lower() for w in words if len(w) > 2 and w.lower() not in STOPWORDS]
             if not content:
