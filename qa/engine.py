@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
 from qa.finding import Finding, Match, Severity
@@ -61,16 +61,10 @@ class RuleSet:
                 return r
         return None
 
-    @property
-    def versions(self) -> dict[str, int]:
-        return {r.pack: r.pack_version for r in self.rules}
-
 
 def _with_severity(rule: Rule, severities: Mapping[str, Severity]) -> Rule:
     for key in (rule.id, rule.name, rule.category):
         if key in severities:
-            from dataclasses import replace
-
             new = replace(rule, severity=severities[key])
             object.__setattr__(new, "check", rule.check)
             return new
