@@ -10,7 +10,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+if TYPE_CHECKING:
+    from qa.tokens import TokenTable
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,13 @@ class Source:
         if len(low) == len(self.text):
             return low
         return "".join(c.lower() if len(c.lower()) == 1 else c for c in self.text)
+
+    @cached_property
+    def tokens(self) -> "TokenTable":
+        """Every word, number and punctuation mark, found once (see :mod:`qa.tokens`)."""
+        from qa.tokens import TokenTable
+
+        return TokenTable(self)
 
     @cached_property
     def paragraphs(self) -> Sequence[Span]:
