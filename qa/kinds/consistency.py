@@ -27,7 +27,9 @@ from typing import Iterator, Sequence
 from qa.finding import Match
 from qa.kinds.base import NUMBER, STR, Check, FieldError, Field, default, required
 
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][^\W\d_A-Z]{2,}(?![\w-])")
+# A capitalised word of running text; not part of a web address or handle ("Sugarman.org",
+# "www.Example", "@Handle"), where words are joined by the address, not by the writer.
+_NAME = re.compile(r"(?<![\w'’@/.-])[A-Z][^\W\d_A-Z]{2,}(?![\w-]|\.[^\W\d_])")
 _EVIDENCE = ("neighbour", "similar", "accents", "spacing", "style")
 
 
@@ -133,6 +135,8 @@ class _Names:
         """'Shang Fu' where the document mostly writes 'Shangfu' (or the reverse)."""
         joined: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for m in re.finditer(r"(?<![\w-])(?=([A-Z][a-z]+) ([A-Z][a-z]+)(?![\w-]))", self.text):
+            if _english_phrase(m.group(1), m.group(2)):
+                continue  # "Sugar Man" next to "Sugarman": a title or nickname, not a romanisation
             start = m.start()
             end = start + len(m.group(1)) + 1 + len(m.group(2))
             joined[m.group(1) + m.group(2).lower()].append((start, end))
@@ -211,6 +215,17 @@ _TITLES = frozenset(
     """Mr Mrs Ms Dr President Chancellor Minister Secretary Senator Governor Prime General
     Premier Foreign Defence Defense State Vice King Queen Prince Pope Judge Mayor Chairman""".split()
 )
+
+
+def _english_phrase(first: str, second: str) -> bool:
+    """Both halves are common English words ("Sugar Man", "Free Man"): a two-word phrase
+    beside a compound name, where romanised syllables ("Shang Fu", "Jong Un") are rare."""
+    from qa.lexicon import zipf
+
+    return min(zipf(first), zipf(second)) >= _COMMON_WORD
+
+
+_COMMON_WORD = 4.6
 
 
 def _fold(s: str) -> str:

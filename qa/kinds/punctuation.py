@@ -100,7 +100,7 @@ class Punctuation(Check):
             opening = _unclosed(text, para.start, para.end)
             if opening is None:
                 continue
-            if i + 1 < len(paragraphs) and text[paragraphs[i + 1].start] in "“\"«":
+            if i + 1 < len(paragraphs) and _continues_quote(text, paragraphs[i + 1]):
                 continue
             end = opening + 1
             while end < para.end and not text[end].isspace():
@@ -108,20 +108,56 @@ class Punctuation(Check):
             yield Match(opening, end)
 
 
+_DOUBLE_QUOTES = "“”\""
+_AFTER_CLOSE = ".,;:!?)]}’'-–—…"
+
+
+def _closing_position(text: str, i: int, end: int) -> bool:
+    """A mark glued to the word before it and followed by a space, punctuation or the end:
+    "win“ he" is a closing mark typed with the wrong glyph."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return not before.isspace() and (after.isspace() or after in _AFTER_CLOSE or after in _DOUBLE_QUOTES)
+
+
 def _unclosed(text: str, start: int, end: int) -> int | None:
-    """Offset of an opening quotation mark left open at the paragraph's end, if any."""
-    curly_open: int | None = None
-    straight_open: int | None = None
+    """Offset of an opening double quotation mark left open at the paragraph's end, if any.
+
+    Clean copy mixes glyphs, so a mark is read by its glyph and by where it stands: a
+    straight mark or a reversed one (“) glued to the word before it closes an open quotation,
+    and a straight mark after a digit with nothing open is an inch or seconds sign (42", 5'11").
+    """
+    open_at: int | None = None
     for i in range(start, end):
         ch = text[i]
-        if ch == "“":
-            if curly_open is None:
-                curly_open = i
-        elif ch == "”":
-            curly_open = None
+        if ch == "”":
+            open_at = None
+        elif ch == "“":
+            if open_at is None:
+                open_at = i
+            elif _closing_position(text, i, end):
+                open_at = None
         elif ch == '"':
-            straight_open = i if straight_open is None else None
-    return curly_open if curly_open is not None else straight_open
+            if open_at is not None:
+                open_at = None
+            elif not (i > start and text[i - 1].isdigit()) and not _closing_position(text, i, end):
+                open_at = i
+    return open_at
+
+
+def _continues_quote(text: str, para) -> bool:
+    """The next paragraph carries the quotation on: it opens with a quotation mark (news
+    style for a quote running over paragraphs), or its first mark closes one (a hard-wrapped
+    line split inside the quote)."""
+    head = text[para.start : para.end].lstrip(" \t-–—•")
+    if head[:1] in "“\"«":
+        return True
+    for i in range(para.start, para.end):
+        if text[i] == "”":
+            return True
+        if text[i] in "“\"":
+            return _closing_position(text, i, para.end)
+    return False
 
 
 def _left_word(text: str, mark: int) -> int | None:
