@@ -1,25 +1,39 @@
-"""``fused``: two words run together ("theof", "officialssaid", "Jinpingthe") or one word
-broken in two ("govern ment").
+"""``fused``: two words run together, whatever their case ("theof", "ministerSaid",
+"GenevaThe", "ReutersPARIS", "Tokyoon", "KyivUS"), or one word broken in two ("govern ment").
 
-A token is a candidate only when the English word list (wordfreq, see qa/lexicon.py) does not
-know it. It is reported when it splits into two *common* words, or, for a capitalised token,
-into a name and a function word ("Jinpingthe" = "Jinping" + "the"). Names stay quiet: a
-capitalised token that occurs twice in the document, or that splits only into rare parts, is
-taken for a name. Tokens with inner capitals, digits, or touching ``@ # / . - '`` (handles,
-URLs, compounds) are never candidates.
+Every shape is examined; what decides is evidence, not the shape. A token is a candidate only
+when it occurs once in the document and the English word list (wordfreq, qa/lexicon.py) does
+not know it as a whole: iPhone, YouTube, PayPal, McDonald's, JPMorgan, eBay, LinkedIn, GmbH
+and kWh are all known, so they never get this far. A candidate is reported when it splits at
+one place into two halves that each stand on evidence of their own:
+
+- ``lower+lower`` ("theof", "officialssaid"): two common words;
+- ``Name+lower`` ("Jinpingthe", "Tokyoon"): a name (seen alone in the document, or a known
+  word) and a function word;
+- ``lower+Capital`` ("ministerSaid", "talksThe"): a common word and a word that starts a
+  sentence or an attribution, or two common words;
+- ``lower+UPPER`` ("theUN"): a function word and an abbreviation seen alone in the document;
+- ``Name+Capital`` ("GenevaThe", "KyivMoscow"): a name and a sentence starter, or two names
+  both seen alone in the document;
+- ``Name+UPPER`` ("ReutersPARIS", "KyivUS"): a name and a capitalised word or abbreviation,
+  each a known word or seen alone in the document;
+- ``UPPER+Capital`` ("PARISThe"): a capitalised word and a sentence starter.
+
+Brand names that the word list does not know yet (DeepSeek, VinFast, ChatGPT) stay quiet
+because their halves are not sentence starters, not seen alone, or too rare. Tokens with
+digits, several case changes ("BioNTech"), name particles ("DeSantis"), or touching
+``@ # / .`` (handles, URLs, domains) are not candidates.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from itertools import groupby
 from typing import Iterator, Sequence
 
 from qa.finding import Match
 from qa.kinds.base import BOOL, NUMBER, Check, default
-
-_TOKEN = re.compile(r"(?<![\w@#/.\-'’&])[^\W\d_]{4,}(?![\w@/\-'’&]|\.\w)")
-_WORD = re.compile(r"[^\W\d_]+")
+from qa.tokens import WORD
 
 #: Words that a link or a lost space typically glues to a name: determiners, prepositions,
 #: conjunctions and the commonest verbs of attribution.
@@ -27,84 +41,207 @@ FUNCTION_WORDS = frozenset(
     """the a an of and or but to in on at for with by from as is was are were has had have
     said says that this which who will would after before during over into about than""".split()
 )
-#: Two-letter parts allowed in a split of a lower-case token (others, such as "un", "en",
-#: "re", are prefixes or foreign words).
+#: Words that start a sentence or an attribution: a capitalised one inside a token is where
+#: a heading, a dateline or the previous sentence lost its break ("GenevaThe", "ministerSaid").
+STARTERS = frozenset(
+    """the an he she it they we in on at but and this that these those his her its their our
+    after before as for with however meanwhile according while when if there what mr mrs ms
+    dr said says told added""".split()
+)
+#: Name particles that make one name with a capitalised word (DeSantis, McConnell, LaGuardia).
+PARTICLES = frozenset("mc mac de di da la le van von du st o d al el ben bin abu".split())
 #: A piece of a broken word is rare below this Zipf value (wordfreq's large list also holds
 #: fragments such as "ment" at 3.1, so "unknown" would be too strict).
 _RARE = 3.5
 #: Longest token tried as two fused words (two long words and a name: well under 40 letters).
 MAX_FUSED = 40
+#: Two-letter parts allowed in a split of a lower-case token (others, such as "un", "en",
+#: "re", are prefixes or foreign words).
 SHORT_PARTS = frozenset("of to in on at by as is it he we an or be do if so no up us my me".split())
+#: Characters next to a token that make it part of a handle, URL, domain or compound.
+_BEFORE = "@#/.-'’&_\\"
+_AFTER = "@/-'’&_\\"
 
 
 class Fused(Check):
     FIELDS = {
         "min_zipf": default(NUMBER, 4.0),  # each part of a lower-case fusion at least this common
-        "name_zipf": default(NUMBER, 2.0),  # a name part, when it does not recur in the document
+        "name_zipf": default(NUMBER, 2.0),  # a name part, when it does not occur alone
+        "upper_zipf": default(NUMBER, 3.0),  # a capitalised half of Name+UPPER, when not alone
         "split": default(BOOL, True),  # also report words broken in two
     }
     MESSAGE_VALUES = frozenset({"first", "second"})
 
     def run(self, source, hits: Sequence) -> Iterator[Match]:
-        from qa.lexicon import known, zipf_table
+        from qa.lexicon import zipf_table
 
         table = zipf_table()
+        tokens = source.tokens
         text = source.text
-        counts = Counter(m.group() for m in _TOKEN.finditer(text))
-        for m in _TOKEN.finditer(text):
-            token = m.group()
-            if counts[token] > 1:
+        words = list(tokens.words())
+        counts = Counter(tokens.texts[i] for i in words)
+        alone = {tokens.lower[i] for i in words}
+        evidence = _Evidence(table, counts, alone, self.data)
+        for i in words:
+            token = tokens.texts[i]
+            start, end = tokens.starts[i], tokens.ends[i]
+            if len(token) < 4 or counts[token] > 1 or not _bare(text, start, end):
                 continue
-            parts = self._split(token, table, counts)
-            if parts and known(token):
-                continue
-            if parts:
+            if not token.isalpha() or len(token) > MAX_FUSED:
+                continue  # digits, apostrophes, hyphens, invisible characters; or no two words
+            parts = evidence.split(token)
+            if parts and evidence.unknown(token, *parts):
                 first, second = parts
-                yield Match(m.start(), m.end(), (f"{first} {second}",), {"first": first, "second": second})
+                yield Match(start, end, (f"{first} {second}",), {"first": first, "second": second})
         if self.data["split"]:
-            yield from self._broken(text, table)
+            yield from self._broken(source, table)
 
     def _split(self, token: str, table, counts) -> tuple[str, str] | None:
+        """The best split of ``token`` (kept for callers that have no document)."""
         if len(token) > MAX_FUSED:
-            return None  # no two words make this: and trying every split point is quadratic
-        rest = token[1:]
-        if not (rest.islower() and (token.islower() or token[0].isupper())):
-            return None  # camel case, acronyms: brand and product names
-        low = token.lower()
-        best: tuple[float, int] | None = None
-        for i in range(2, len(low) - 1):
-            a, b = low[:i], low[i:]
-            za, zb = table.get(a, 0.0), table.get(b, 0.0)
-            if token.islower():
-                ok = za >= self.data["min_zipf"] and zb >= self.data["min_zipf"]
-                ok = ok and (len(a) > 2 or a in SHORT_PARTS) and (len(b) > 2 or b in SHORT_PARTS)
-            else:
-                # A name glued to a function word: "Jinpingthe", "Blinkensaid".
-                name = token[:i]
-                name_known = counts[name] > 0 or za >= self.data["name_zipf"]
-                ok = b in FUNCTION_WORDS and len(a) >= 3 and name_known
-            if ok and (best is None or min(za, zb) > best[0]):
-                best = (min(za, zb), i)
-        if best is None:
             return None
-        return token[: best[1]], token[best[1] :]
+        alone = {t.lower() for t in counts}
+        return _Evidence(table, counts, alone, self.data).split(token)
 
-    def _broken(self, text: str, table) -> Iterator[Match]:
+    def _broken(self, source, table) -> Iterator[Match]:
         """'govern ment': two lower-case pieces, one rare, that make a common word."""
+        tokens = source.tokens
+        text = source.text
         previous = None
-        for m in _WORD.finditer(text):
-            if previous is not None and m.start() == previous.end() + 1 and text[previous.end()] == " ":
-                a, b = previous.group(), m.group()
-                unknown = min(table.get(a, 0.0), table.get(b, 0.0)) < _RARE
-                if unknown and a.islower() and b.islower() and _bare(text, previous.start(), m.end()):
-                    joined = a + b
-                    if table.get(joined, 0.0) >= self.data["min_zipf"]:
-                        yield Match(previous.start(), m.end(), (joined,), {"first": a, "second": b})
-            previous = m
+        for i in tokens.words():
+            if previous is not None and tokens.starts[i] == tokens.ends[previous] + 1:
+                a, b = tokens.texts[previous], tokens.texts[i]
+                start, end = tokens.starts[previous], tokens.ends[i]
+                if text[end - len(b) - 1] == " " and a.isalpha() and b.isalpha():
+                    unknown = min(table.get(a, 0.0), table.get(b, 0.0)) < _RARE
+                    if unknown and a.islower() and b.islower() and _bare(text, start, end):
+                        joined = a + b
+                        if table.get(joined, 0.0) >= self.data["min_zipf"]:
+                            yield Match(start, end, (joined,), {"first": a, "second": b})
+            previous = i
+
+
+class _Evidence:
+    """Decides whether a token is two words, from its case shape and what backs each half."""
+
+    def __init__(self, table, counts, alone, data) -> None:
+        self.table = table
+        self.counts = counts
+        self.alone = alone  # lower-case forms of every word token of the document
+        self.data = data
+
+    def unknown(self, token: str, a: str, b: str) -> bool:
+        """Whether the whole token is unknown as one word. The web-built word list also holds
+        frequent fusions ("ofthe" 3.3, "inthe" 2.6, "theun"), so when one half is a closed-class
+        word the test is stricter than "listed at all"."""
+        from qa.lexicon import known
+
+        z = self.zipf(token)
+        if token.islower() and a in FUNCTION_WORDS and b in FUNCTION_WORDS:
+            return z < _RARE and len(token) >= 5  # "ofthe", "inthe"; not "into", "anon"
+        closed = (token.islower() and (a in FUNCTION_WORDS or b in FUNCTION_WORDS)) or (
+            b[0].isupper() and not a[0].isupper() and a in FUNCTION_WORDS
+        )
+        if closed or (b[0].isupper() and b[1:].islower() and b.lower() in STARTERS):
+            return z == 0.0  # not even rare-but-listed ("hasbeen", "theUN", "GenevaThe")
+        return not known(token)
+
+    def split(self, token: str) -> tuple[str, str] | None:
+        runs = ["".join(g) for _, g in groupby(token, key=str.isupper)]
+        shape = "".join("U" if r[0].isupper() else "l" for r in runs)
+        if shape == "l":
+            return self._lower(token)
+        if shape == "Ul" and len(runs[0]) == 1:
+            return self._name_function(token)
+        if shape == "lUl" and len(runs[1]) == 1:  # ministerSaid
+            return self._lower_capital(runs[0], runs[1] + runs[2])
+        if shape == "lU" and len(runs[1]) >= 2:  # theUN
+            return self._lower_upper(runs[0], runs[1])
+        if shape == "UlUl" and len(runs[0]) == 1 and len(runs[2]) == 1:  # GenevaThe
+            return self._name_capital(runs[0] + runs[1], runs[2] + runs[3])
+        if shape == "UlU" and len(runs[0]) == 1 and len(runs[2]) >= 2:  # ReutersPARIS
+            return self._name_upper(runs[0] + runs[1], runs[2])
+        if shape == "Ul" and len(runs[0]) >= 3:  # PARISThe
+            return self._upper_capital(runs[0][:-1], runs[0][-1] + runs[1])
+        return None
+
+    def zipf(self, word: str) -> float:
+        return self.table.get(word.lower(), 0.0)
+
+    def common(self, word: str) -> bool:
+        return self.zipf(word) >= self.data["min_zipf"]
+
+    def seen(self, word: str) -> bool:
+        """The word stands alone somewhere in the document (any case)."""
+        return word.lower() in self.alone
+
+    def name(self, word: str) -> bool:
+        return len(word) >= 3 and word.lower() not in PARTICLES and (
+            self.seen(word) or self.zipf(word) >= self.data["name_zipf"]
+        )
+
+    def _lower(self, token: str) -> tuple[str, str] | None:
+        best: tuple[float, int] | None = None
+        for i in range(2, len(token) - 1):
+            a, b = token[:i], token[i:]
+            ok = self.common(a) and self.common(b)
+            ok = ok and (len(a) > 2 or a in SHORT_PARTS) and (len(b) > 2 or b in SHORT_PARTS)
+            if ok and (best is None or min(self.zipf(a), self.zipf(b)) > best[0]):
+                best = (min(self.zipf(a), self.zipf(b)), i)
+        return None if best is None else (token[: best[1]], token[best[1] :])
+
+    def _name_function(self, token: str) -> tuple[str, str] | None:
+        """A name glued to a function word: "Jinpingthe", "Blinkensaid", "Tokyoon"."""
+        best: tuple[float, int] | None = None
+        for i in range(3, len(token) - 1):
+            a, b = token[:i], token[i:]
+            known_name = self.counts[a] > 0 or self.zipf(a) >= self.data["name_zipf"]
+            if b in FUNCTION_WORDS and known_name and a.lower() not in PARTICLES:
+                score = min(self.zipf(a), self.zipf(b))
+                if best is None or score > best[0]:
+                    best = (score, i)
+        return None if best is None else (token[: best[1]], token[best[1] :])
+
+    def _lower_capital(self, a: str, b: str) -> tuple[str, str] | None:
+        if len(a) < 2 or a in PARTICLES or not (self.common(a) or a in SHORT_PARTS):
+            return None
+        if b.lower() in STARTERS or (len(a) >= 3 and self.common(b)):
+            return a, b
+        if self.seen(b) and b[1:].islower() and self.zipf(a) >= 5.0:
+            return a, b  # "withBlinken": a very common word and a name of the document
+        return None
+
+    def _lower_upper(self, a: str, b: str) -> tuple[str, str] | None:
+        if a in FUNCTION_WORDS and self.seen(b):
+            return a, b
+        return None
+
+    def _name_capital(self, a: str, b: str) -> tuple[str, str] | None:
+        if not self.name(a):
+            return None
+        if b.lower() in STARTERS and a.lower() != "the":
+            return a, b
+        if self.seen(a) and self.seen(b) and len(b) >= 3:
+            return a, b  # two names of the document: "KyivMoscow"
+        return None
+
+    def _name_upper(self, a: str, b: str) -> tuple[str, str] | None:
+        if not self.name(a):
+            return None
+        if self.seen(b) or (len(b) >= 3 and self.zipf(b) >= self.data["upper_zipf"]):
+            return a, b
+        return None
+
+    def _upper_capital(self, a: str, b: str) -> tuple[str, str] | None:
+        if b.lower() in STARTERS and (self.seen(a) or self.zipf(a) >= self.data["upper_zipf"]):
+            return a, b
+        return None
 
 
 def _bare(text: str, start: int, end: int) -> bool:
-    """Not part of a URL, handle, hyphenated or apostrophised form."""
+    """Not part of a URL, handle, domain, hyphenated or apostrophised form."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    return before not in "@#/.-'’&" and after not in "@/-'’&"
+    if before in _BEFORE or after in _AFTER:
+        return False
+    return not (after == "." and end + 1 < len(text) and text[end + 1].isalnum())

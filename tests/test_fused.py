@@ -1,0 +1,57 @@
+"""Fused tokens in every case shape, and the evidence that keeps real mixed-case words quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.engine import Engine, RuleSet
+from qa.rulepack import default_pack_dir, load_rules
+from qa.source import Source
+
+RULE = next(r for r in load_rules([default_pack_dir()]) if r.id == "FUS001")
+
+
+def fused(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.text, f.suggestions) for f in Engine(RuleSet([RULE])).check(Source("<t>", text))]
+
+
+@pytest.mark.parametrize(
+    "text, token, split",
+    [
+        ("Aid workers saidthe convoy was stopped.", "saidthe", "said the"),  # lower+lower
+        ("He spoke inthe hall.", "inthe", "in the"),  # a fusion the word list holds
+        ("The vote hasbeen delayed.", "hasbeen", "has been"),
+        ("Later the ministerSaid the plan was final.", "ministerSaid", "minister Said"),  # lower+Capital
+        ("The envoy met theUN chief. The UN agreed.", "theUN", "the UN"),  # lower+UPPER
+        ("They met in GenevaThe talks opened.", "GenevaThe", "Geneva The"),  # Name+Capital
+        ("Troops left Kyiv for Moscow. KyivMoscow trains stopped.", "KyivMoscow", "Kyiv Moscow"),
+        ("ReutersPARIS — France said it would act.", "ReutersPARIS", "Reuters PARIS"),  # Name+UPPER
+        ("Shelling hit Kyiv. The US said so. KyivUS ties held.", "KyivUS", "Kyiv US"),
+        ("PARISThe government fell on Monday.", "PARISThe", "PARIS The"),  # UPPER+Capital
+        ("The train reached Tokyoon Monday.", "Tokyoon", "Tokyo on"),  # Name+lower
+    ],
+)
+def test_every_shape_is_reported(text, token, split):
+    assert fused(text) == [(token, (split,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He bought an iPhone on eBay and watched YouTube, paying with PayPal at McDonald's.",
+        "JPMorgan and LinkedIn staff of the GmbH used 40 kWh; easyJet and JetBlue flew.",
+        "DeepSeek, VinFast and ChatGPT rose; BioNTech, DeSantis and LaGuardia did not.",  # new words
+        "The watchOS and iPadOS betas, the MicroLED screen and the PowerPC chip.",
+        "BBCNews and ChinaDaily are site names; China grew.",  # halves not names of the document
+        "They moved into the hall and onto the roof within the hour.",  # real function-word compounds
+        "The Whitby, Grimsby and Formby ferries sailed.",  # names ending in a function word
+        "Mayorkasthe said. Later Mayorkasthe left.",  # recurring: a name
+        "See www.theof.com, @officialssaid, #GenevaThe and the well-officialssaid form.",
+    ],
+)
+def test_real_words_stay_quiet(text):
+    assert fused(text) == []
+
+
+def test_a_name_glued_to_a_name_needs_both_names_in_the_document():
+    assert fused("The KyivMoscow line is cut.") == []
