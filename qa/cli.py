@@ -295,6 +295,25 @@ def readability_cmd(
     raise typer.Exit(2 if errors else 0)
 
 
+@app.command("serve")
+def serve_cmd(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback unless told otherwise)."),
+    port: int = typer.Option(8765, "--port", min=0, max=65535, help="Port (0 picks a free one)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A .qa.toml or pyproject.toml, over the nearest one."),
+    max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", min=1024, help="Largest document a request may send."),
+) -> None:
+    """Serve a local page to paste or drop a story into and see every finding in place, and an
+    HTTP API (POST /api/check) a CMS can call."""
+    from qa.config import Resolver
+
+    try:
+        from qa.web.server import serve
+        from qa.web.service import Limits
+    except ImportError as exc:  # starlette/uvicorn missing from a partial install
+        raise QaError(f"qa serve needs {exc.name}: pip install 'mtqa' again to get it") from None
+    serve(Resolver({}, config)(None), host, port, Limits(max_bytes), typer.echo)
+
+
 @app.command("rules")
 def rules_cmd(
     rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule pack file or directory."),

@@ -109,6 +109,12 @@ def check_target(target: Target, engine: Engine, annotators: Iterable[Annotator]
         sources = load_target(target)
     except QaError as exc:
         return [FileReport(target.display, errors=[str(exc)])]
+    return check_sources(sources, engine, annotators)
+
+
+def check_sources(sources: Iterable[Source], engine: Engine, annotators: Iterable[Annotator] = ()) -> list[FileReport]:
+    """One FileReport per Source (a feed gives several): findings, then the annotators' data."""
+    annotators = tuple(annotators)
     out = []
     for source in sources:
         report = FileReport(source.path, words=source.words, source=source)
