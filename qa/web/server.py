@@ -29,6 +29,7 @@ def serve(settings: Settings, host: str, port: int, limits: Limits, say: Callabl
         from qa.errors import QaError
 
         raise QaError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    sock.listen(2048)  # clients that connect while the engine warms up wait instead of being refused
     service = Service(settings, limits)  # built once, before the first request
     for problem in service.errors:
         say(f"warning: {problem}")
@@ -36,4 +37,8 @@ def serve(settings: Settings, host: str, port: int, limits: Limits, say: Callabl
     shown = f"[{host}]" if family == socket.AF_INET6 else host
     say(f"qa serve: http://{shown}:{bound}/  (Ctrl-C stops it; the text you check stays on this machine)")
     config = uvicorn.Config(create_app(service), log_level="warning", access_log=False, lifespan="off")
-    uvicorn.Server(config).run(sockets=[sock])
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn re-raises the Ctrl-C it handled, after a clean shutdown
+        pass
+    say("qa serve: stopped")
