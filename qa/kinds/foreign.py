@@ -7,7 +7,9 @@ end with, or just after it must start with), ``not_before`` / ``not_after`` (the
 exclude), ``between_english`` (the words on both sides are lower-case English words: "trade
 und investment", not a whole Spanish clause, which the ``language`` kind reports), and
 ``exclude_sentence`` (patterns that, found in the sentence, mark the token as discussed or
-glossed rather than leaked: "known in Spanish as ...").
+glossed rather than leaked: "known in Spanish as ..."), and ``not_after_name`` (the word
+before is not a capitalised name: "Volvo AB", "Team A VS"; a capitalised function word such
+as a sentence's first "The" does not count).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from qa.kinds.substitution import Substitution
 _WINDOW = 60
 _LEFT_WORD = re.compile(r"([^\W\d_]+) $")
 _RIGHT_WORD = re.compile(r"^ ([^\W\d_]+)")
+#: Capitalised words before a country abbreviation that are not names ("The VS president").
+_LEADING = frozenset("the in of for with from to and by at on as but both while".split())
 
 
 class Foreign(Substitution):
@@ -32,6 +36,7 @@ class Foreign(Substitution):
         "not_after": STR_LIST,
         "between_english": default(BOOL, False),
         "exclude_sentence": STR_LIST,
+        "not_after_name": default(BOOL, False),
     }
 
     def __init__(self, rule, data) -> None:
@@ -56,6 +61,8 @@ class Foreign(Substitution):
             return False
         if self.data["between_english"] and not _between_english(left, right):
             return False
+        if self.data["not_after_name"] and _after_name(left):
+            return False
         if self.exclude:
             sentence = source.sentence_at(hit.start)
             if any_search(self.exclude, text[sentence.start : sentence.end]):
@@ -71,6 +78,11 @@ def _cased(suggestion: str, initial: bool) -> str:
     """Suggestions are written as English has them ("US", "e.g.", "Monday"); only a
     sentence's first word gains a capital."""
     return suggestion[:1].upper() + suggestion[1:] if initial else suggestion
+
+
+def _after_name(left: str) -> bool:
+    m = _LEFT_WORD.search(left)
+    return bool(m) and m.group(1)[0].isupper() and m.group(1).lower() not in _LEADING
 
 
 def _between_english(left: str, right: str) -> bool:
