@@ -85,6 +85,9 @@ def test_policy():
     on = Policy(select=("spelling",))
     assert severity(spell("Theresa"), src, on) is None
     assert severity(spell("Blinkin"), src, on).label == "info"  # two spellings of one name
+    own = "Taemin sang. Taemin's album and SHINee's tour; SHINee split."
+    possessive = lambda w: GrammarMatch(own.index(w), own.index(w) + len(w), "harper.SpellCheck", "msg", ("x",), "Spelling", True)
+    assert severity(possessive("Taemin's"), Source("t.txt", own), on) is None  # a possessive is no variant
     assert severity(spell("late"), src, on).label == "info"
     assert severity(spell("late"), src, Policy(frozenset({"late"}), ("spelling",))) is None
     assert severity(spell("late"), src, on, other_dialect=lambda w: True) is None

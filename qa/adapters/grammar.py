@@ -193,8 +193,13 @@ def _variants(word: str, text: str) -> bool:
     ("Blinken" / "Blinkin"): then the name is not used consistently."""
     import difflib
 
-    others = {w for w in re.findall(r"\b[A-Z][\w'’-]+", text) if w != word and abs(len(w) - len(word)) <= 2}
-    return bool(difflib.get_close_matches(word, sorted(others), n=1, cutoff=0.8))
+    base = _POSSESSIVE.sub("", word)
+    others = {_POSSESSIVE.sub("", w) for w in re.findall(r"\b[A-Z][\w'’-]+", text)}
+    others = {w for w in others if w != base and abs(len(w) - len(base)) <= 2}  # "Taemin's" is "Taemin"
+    return bool(difflib.get_close_matches(base, sorted(others), n=1, cutoff=0.8))
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _accepted(flagged: str, accept: frozenset[str]) -> bool:
