@@ -15,6 +15,7 @@ from qa.kinds.gazetteer import Gazetteer
 from qa.kinds.language import Language
 from qa.kinds.metric import Metric
 from qa.kinds.mojibake import Mojibake
+from qa.kinds.numbers import Numbers
 from qa.kinds.pattern import Pattern
 from qa.kinds.punctuation import Punctuation
 from qa.kinds.stray_title import StrayTitle
@@ -38,4 +39,5 @@ KINDS: Mapping[str, type[Check]] = {
     "foreign": Foreign,
     "language": Language,
     "metric": Metric,
+    "numbers": Numbers,
 }
