@@ -2,8 +2,8 @@
 
 A corpus folder holds ``NNN.txt`` (the text) and ``NNN.json`` (``kind`` positive/negative
 and ``artifacts``: ``text``, optional ``start``, ``category``, ``confidence``). An annotated
-span is *hit* when a warning or error overlaps at least a fifth of it and is at most
-3 x its length + 15 characters long — the rule of ``shared/tools/score_corpus.py``, whose
+span is *hit* when a warning or error lies inside it or overlaps at least a fifth of it, and
+is at most 3 x its length + 15 characters long — the rule of ``shared/tools/score_corpus.py``, whose
 figures this module reproduces, plus hits and false alarms per rule.
 """
 
@@ -85,9 +85,12 @@ class Evaluation:
 
 
 def hits(finding: Hit, span: Annotation) -> bool:
+    """The finding points at the span: it lies inside it (the broken word of an annotated
+    clause) or overlaps a fifth of it, and is not much longer than the span."""
     overlap = min(finding.end, span.end) - max(finding.start, span.start)
     length = span.end - span.start
-    return overlap > 0 and overlap >= 0.2 * length and finding.end - finding.start <= 3 * length + 15
+    inside = span.start <= finding.start and finding.end <= span.end
+    return overlap > 0 and (inside or overlap >= 0.2 * length) and finding.end - finding.start <= 3 * length + 15
 
 
 def load_corpus(directory: Path) -> dict[str, Case]:

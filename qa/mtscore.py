@@ -1,72 +1,91 @@
-"""A document-level "likely machine-translated" score from the findings of one file.
+"""The document scores of one file: likely machine-translated (``mt``) and damaged by scraping.
 
-Each finding adds a weight (its category's, times its severity's) and the sum is taken per
-1,000 words (short documents count as ``MIN_WORDS`` long, so one finding in a headline does
-not decide). The density maps to 0..1 with ``1 - exp(-density / SCALE)``; the verdict is
-``likely`` from ``LIKELY``, ``possible`` from ``POSSIBLE``, else ``unlikely``.
+Each is a probability in 0..1 from a small logistic model (qa/docscore/): the ``mt`` model
+reads language damage (mistranslated words, garbled order, names, foreign tokens) and the
+style of the text (lexical variety, word frequency, sentence length, commas, lower-case
+sentence starts, and the language-model statistics when ``qa.lm`` provides them); the
+``scraping`` model reads page residue, credits, repeated passages, punctuation and fused-word
+damage. Residue never makes a text "likely machine-translated". The verdict is ``likely``
+from ``LIKELY``, ``possible`` from ``POSSIBLE``, else ``unlikely``.
 
-The weights favour what translation leaves (mistranslated words, garbled order, wrong
-official names, foreign tokens) over what scraping leaves (residue, credits), which damages
-a text without making it translated. SCALE and the two cut-offs were calibrated on the
-shared dev corpus (22 damaged, 9 clean documents) with scripts/calibrate_mtscore.py; the
-figures are in docs/notes/detection-2.md.
+A text shorter than ``MIN_WORDS`` words gets no score (``score`` is null, verdict
+``unscored``) unless one of its findings is an error: a headline with one slip says little.
+The models were fitted by scripts/calibrate_mtscore.py; README shows their held-out figures.
 """
 
 from __future__ import annotations
 
-import math
+from functools import lru_cache
 from typing import Any, Iterable
 
 from qa.finding import Finding, Severity
 
-CATEGORY_WEIGHTS = {
-    "mistranslated_word": 1.0,
-    "garbled_word_order": 1.2,
-    "entity_name_error": 0.8,
-    "foreign_token_leak": 1.0,
-    "untranslated_fragment": 1.2,
-    "inconsistency": 0.5,
-    "duplicate_passage": 0.4,
-    "cms_residue": 0.4,
-    "credit_or_caption_leak": 0.3,
-    "other": 0.5,
-    "grammar": 0.2,
-    "readability": 0.05,  # hard prose is not a sign of translation
-}
-DEFAULT_WEIGHT = 0.2  # categories of other providers (spelling, style, readability)
-SEVERITY_WEIGHTS = {Severity.ERROR: 1.0, Severity.WARNING: 1.0, Severity.INFO: 0.2}
-MIN_WORDS = 200
-SCALE = 4.0
+MIN_WORDS = 80
 LIKELY = 0.6
 POSSIBLE = 0.3
+EVIDENCE = 3  # at most this many reasons listed per signal
+UNSCORED = "unscored"
 
 
-def density(findings: Iterable[Finding], words: int) -> float:
-    total = sum(CATEGORY_WEIGHTS.get(f.category, DEFAULT_WEIGHT) * SEVERITY_WEIGHTS[f.severity] for f in findings)
-    return 1000.0 * total / max(words, MIN_WORDS)
+@lru_cache(maxsize=1)
+def _models():
+    from qa.docscore.model import PARAMS, load
+    from qa.errors import QaError
+
+    try:
+        return load(PARAMS)
+    except (OSError, ValueError, KeyError) as exc:
+        raise QaError(f"{PARAMS}: cannot read the document-score models ({exc}); reinstall qa or run scripts/calibrate_mtscore.py") from None
 
 
-def score(findings: Iterable[Finding], words: int) -> tuple[float, str, float]:
-    """(score in 0..1, verdict, weighted findings per 1,000 words)."""
-    d = density(findings, words)
-    s = 1.0 - math.exp(-d / SCALE)
-    return s, verdict(s), d
-
-
-def verdict(s: float) -> str:
+def verdict(s: float | None) -> str:
+    if s is None:
+        return UNSCORED
     return "likely" if s >= LIKELY else "possible" if s >= POSSIBLE else "unlikely"
 
 
+def scored(findings: Iterable[Finding], words: int) -> bool:
+    """A document is scored from ``MIN_WORDS`` words, or at any length with an error."""
+    return words >= MIN_WORDS or any(f.severity is Severity.ERROR for f in findings)
+
+
+def scores(source, findings: list[Finding]) -> dict[str, dict[str, Any]]:
+    """``{"mt": {...}, "scraping": {...}}``: score, verdict and the strongest evidence."""
+    from qa.docscore.features import extract
+    from qa.docscore.signals import readable
+
+    models = _models()
+    if not scored(findings, source.words):
+        reason = f"fewer than {MIN_WORDS} words"
+        return {name: {"score": None, "verdict": UNSCORED, "reason": reason} for name in models}
+    x = extract(source, findings)
+    out: dict[str, dict[str, Any]] = {}
+    for name, model in models.items():
+        p = model.predict(x)
+        pushes = sorted(((c, f) for f, c in model.contributions(x).items() if c >= 0.5), reverse=True)
+        v = verdict(p)
+        evidence = [readable(f) for _, f in pushes[:EVIDENCE]] if v != "unlikely" else []
+        out[name] = {"score": round(p, 3), "verdict": v, "evidence": evidence}
+    return out
+
+
 def annotate(source, report) -> None:
-    """Annotator (qa.app.annotators): put ``mt`` into the FileReport's extras."""
-    s, v, d = score(report.findings, report.words or source.words)
-    report.extras["mt"] = {"score": round(s, 3), "verdict": v, "density": round(d, 2)}
+    """Annotator (qa.app.annotators): put ``mt`` and ``scraping`` into the FileReport's extras."""
+    report.extras.update(scores(source, report.findings))
 
 
-def summary_line(mt: dict[str, Any]) -> str:
-    return f"mt score {mt['score']:.2f}: {mt['verdict']} machine-translated ({mt['density']:.1f} weighted findings per 1,000 words)"
+MEANING = {"mt": "machine-translated", "scraping": "damaged by scraping"}
+
+
+def summary_line(signal: dict[str, Any], name: str = "mt") -> str:
+    meaning = MEANING.get(name, name)
+    if signal.get("score") is None:
+        return f"{name} score: not scored ({signal.get('reason', 'too short')})"
+    line = f"{name} score {signal['score']:.2f}: {signal['verdict']} {meaning}"
+    evidence = signal.get("evidence")
+    return line + f" ({', '.join(evidence)})" if evidence else line
 
 
 def over(report, threshold: float) -> bool:
-    """True when any file's score reaches ``threshold`` (``--fail-on-score``)."""
-    return any(f.extras.get("mt", {}).get("score", 0.0) >= threshold for f in report.files)
+    """True when any file's MT score reaches ``threshold`` (``--fail-on-score``)."""
+    return any((f.extras.get("mt", {}).get("score") or 0.0) >= threshold for f in report.files)

@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("QA_SHARED") or ROOT.parent / "shared")  # QA_SHARED: for worktrees elsewhere
 CORPUS = SHARED / "corpus" / "dev"
 
 

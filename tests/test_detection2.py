@@ -1,4 +1,5 @@
-"""Detection II: the context, gazetteer and word_order kinds, the document MT score."""
+"""Detection II: the context, gazetteer and word_order kinds, the document MT score (CLI; the
+model itself: tests/test_docscore.py)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,9 @@ from conftest import CORPUS, FIXTURES
 
 from qa.engine import Engine, RuleSet
 from qa.errors import PackError
-from qa.finding import Finding, Severity
 from qa.inflect import phrase_forms, word_forms
 from qa.rulepack import load_pack
 from qa.source import Source
-from qa import mtscore
 
 HEAD = "pack: t\nversion: 1\nrules:\n"
 
@@ -151,23 +150,6 @@ def test_lexicon_loads_lazily():
     code = "import qa.kinds, qa.pos, sys; print(qa.pos.lexicon.cache_info().currsize, 'lemminflect' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0", "False"]
-
-
-def finding(category: str, severity=Severity.WARNING) -> Finding:
-    return Finding(0, 1, "X001", "x.y", category, severity, "m", 1, 1, 1, 2, "x")
-
-
-def test_score_grows_with_density_and_weights_categories():
-    none = mtscore.score([], 500)
-    one = mtscore.score([finding("mistranslated_word")], 500)
-    many = mtscore.score([finding("garbled_word_order")] * 8, 500)
-    residue = mtscore.score([finding("cms_residue")], 500)
-    info = mtscore.score([finding("mistranslated_word", Severity.INFO)], 500)
-    assert none == (0.0, "unlikely", 0.0)
-    assert 0 < info[0] < residue[0] < one[0] < many[0] < 1
-    assert many[1] == "likely"
-    # short texts count as MIN_WORDS long: one finding in a headline does not decide
-    assert mtscore.score([finding("mistranslated_word")], 20) == mtscore.score([finding("mistranslated_word")], mtscore.MIN_WORDS)
 
 
 def test_translationese_fixture_scores_likely_and_fails_on_score(qa):

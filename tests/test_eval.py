@@ -20,7 +20,8 @@ SCORER = SHARED / "tools" / "score_corpus.py"
 def test_hit_rule_matches_the_scorer_definition():
     span = Annotation(100, 150, "other", True)  # 50 characters
     assert hits(Hit(100, 110, "R"), span)  # a fifth exactly
-    assert not hits(Hit(100, 109, "R"), span)  # less than a fifth
+    assert not hits(Hit(95, 109, "R"), span)  # less than a fifth, sticking out
+    assert hits(Hit(120, 125, "R"), span)  # less than a fifth, but inside: the broken word
     assert hits(Hit(0, 165, "R"), span)  # 3 x 50 + 15 long
     assert not hits(Hit(0, 166, "R"), span)  # one longer
     assert not hits(Hit(150, 160, "R"), span)  # touching is not overlapping

@@ -51,10 +51,11 @@ def extra_lines(f: FileReport) -> list[str]:
         from qa.adapters.readability import summary_line
 
         lines.append("    " + summary_line(f.extras["readability"]))
-    if "mt" in f.extras:
-        from qa.mtscore import summary_line as mt_line
+    for name in ("mt", "scraping"):
+        if isinstance(f.extras.get(name), dict):
+            from qa.mtscore import summary_line as score_line
 
-        lines.append("    " + mt_line(f.extras["mt"]))
+            lines.append("    " + score_line(f.extras[name], name))
     return lines
 
 
