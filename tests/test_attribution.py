@@ -1,0 +1,48 @@
+"""Dropped subjects and doubled attributions, and the English shapes next to them."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.engine import Engine, RuleSet
+from qa.rulepack import default_pack_dir, load_rules
+from qa.source import Source
+
+RULES = [r for r in load_rules([default_pack_dir()]) if r.id.startswith("ATT")]
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.text) for f in Engine(RuleSet(RULES)).check(Source("<t>", text))]
+
+
+@pytest.mark.parametrize(
+    "text, rule, span",
+    [
+        ("“The vote is fair,” insisted. Talks resumed.", "ATT001", "insisted"),
+        ('"We have no comment," replied; the hearing went on.', "ATT001", "replied"),
+        ("“It is over,” added on Tuesday.", "ATT001", "added on Tuesday"),
+        ("Talks ended. Remains confident that a deal is near.", "ATT002", "Remains"),
+        ("Talks ended. Insists that the plan is sound.", "ATT002", "Insists"),
+        ("Stressed that the army was ready.", "ATT002", "Stressed"),
+        ("The mayor said that the roads were closed, she said.", "ATT003", ", she said"),
+        ("Kim said: “We are ready,” he added.", "ATT003", " he added"),
+    ],
+)
+def test_damage_is_reported(text, rule, span):
+    assert found(text) == [(rule, span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The vote is fair,” she insisted. “Yes,” replied the judge.",
+        "The “reset” continued; the “dossier” confirmed it; the word “no” said it all.",
+        "Remains of the ship were found. Asked about it, he said nothing.",
+        "Convinced that the deal would pass, she left. Added to that, costs rose.",
+        "The mayor said the roads were closed, and her deputy said they would reopen.",
+        "“We are ready,” he said. The minister said that the plan was ready.",
+        "She said that her aide had called; the aide said so too.",
+    ],
+)
+def test_english_stays_quiet(text):
+    assert found(text) == []
