@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from qa.kinds.base import Check
+from qa.kinds.case import Case
 from qa.kinds.consistency import Consistency
 from qa.kinds.context import Context
 from qa.kinds.duplicate import Duplicate
@@ -40,4 +41,5 @@ KINDS: Mapping[str, type[Check]] = {
     "language": Language,
     "metric": Metric,
     "numbers": Numbers,
+    "case": Case,
 }

@@ -1,0 +1,116 @@
+"""``case``: capital letters lost by a translation or a transcript: lower-case sentence starts,
+lower-case country names and demonyms in running text, whole paragraphs in lower case.
+
+``check`` selects one test:
+
+- ``sentence-start``: a sentence that starts in lower case after a full stop closed inside a
+  quotation (“We are ready.” he said), after a question mark, or at the head of a paragraph
+  (the full stop directly before a lower-case word is ``punctuation.stop-before-lowercase``).
+  "“Why?” he asked" is English; "eBay", "iPhone" and name particles ("de Gaulle") stay quiet;
+- ``proper-noun``: a word of the rule's ``words`` list (demonyms and country names whose
+  lower-case form is no English word: "chinese", "japan") written in lower case inside a
+  paragraph that otherwise uses capitals; URLs, handles, hashtags and hyphenated compounds
+  are not running text;
+- ``all-lower``: a paragraph of prose (twelve words or more, with function words) without a
+  single capital letter; one finding on the first sentence of each run of such paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Sequence
+
+from qa.finding import Match
+from qa.kinds.base import STR, STR_LIST, Check, FieldError, required
+from qa.segment import ABBREVIATIONS
+from qa.tokens import INNER_CAPITAL, WORD
+
+_QUOTED_STOP = re.compile(r"(?<![\w.])([^\W\d_][\w.’'-]*)\.([”’\"])([ \t]+)([a-z][a-z’'-]*)")
+_QUESTION = re.compile(r"(?<![\w.])([^\W\d_][\w’'-]*)\?([ \t]+)([a-z][a-z’'-]*)")
+#: Lower-case words that may start a paragraph or a sentence as names ("de Gaulle", "van Gogh").
+_PARTICLES = frozenset("de da di du van von der den la le al el bin ibn d'".split())
+_FUNCTION = frozenset("the a an of and to in on at for with is was are were that it by from as".split())
+_URLISH = "@#/._-\\"
+_STOP = re.compile(r"[.?!][”’\"]?(?=\s|$)")
+
+
+class Case(Check):
+    FIELDS = {"check": required(STR), "words": STR_LIST}
+    CHECKS = ("sentence-start", "proper-noun", "all-lower")
+
+    def __init__(self, rule, data) -> None:
+        super().__init__(rule, data)
+        if data["check"] not in self.CHECKS:
+            raise FieldError("check", f"must be one of {', '.join(self.CHECKS)}")
+        if data["check"] == "proper-noun" and not data["words"]:
+            raise FieldError("words", "proper-noun needs a list of lower-case words")
+        self.words = {w.lower(): w[:1].upper() + w[1:] for w in data["words"] or ()}
+        self._run = getattr(self, "_" + data["check"].replace("-", "_"))
+
+    def run(self, source, hits: Sequence) -> Iterator[Match]:
+        return self._run(source)
+
+    def _sentence_start(self, source) -> Iterator[Match]:
+        from qa.lexicon import zipf
+
+        text = source.text
+        for m in _QUOTED_STOP.finditer(text):
+            if m.group(1).lower() in ABBREVIATIONS or "." in m.group(1) or len(m.group(1)) == 1:
+                continue  # "U.S.", "a.m.", an initial
+            yield Match(m.start(), m.end())
+        for m in _QUESTION.finditer(text):
+            if m.group(3) not in _PARTICLES:
+                yield Match(m.start(), m.end())
+        tokens = source.tokens
+        for para in source.paragraphs:
+            if _lower_prose(text, para):
+                continue  # the all-lower check's business
+            first = next(iter(tokens.between(para.start, para.end)), None)
+            if first is None or tokens.kinds[first] != WORD or tokens.starts[first] != para.start:
+                continue
+            word = tokens.texts[first]
+            if not word[0].islower() or tokens.flags[first] & INNER_CAPITAL or word in _PARTICLES:
+                continue
+            body = text[para.start : para.end].rstrip()
+            if len(body.split()) >= 6 and body[-1:] in ".?!”\"’" and zipf(word) >= 3.0:
+                if para.start + len(word) < len(text) and text[para.start + len(word)] not in _URLISH:
+                    yield Match(para.start, tokens.ends[first], (word[:1].upper() + word[1:],))
+
+    def _proper_noun(self, source) -> Iterator[Match]:
+        text = source.text
+        tokens = source.tokens
+        # A paragraph without any capital is a keyword list or a lower-cased transcript.
+        lowered_paragraphs = {
+            p.start for p in source.paragraphs if not any(c.isupper() for c in text[p.start : p.end])
+        }
+        for i in tokens.words():
+            word = tokens.texts[i]
+            if word not in self.words:
+                continue
+            start, end = tokens.starts[i], tokens.ends[i]
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            if before in _URLISH or after in "@/_-\\" or (after == "." and text[end + 1 : end + 2].isalnum()):
+                continue
+            if source.paragraph_at(start).start in lowered_paragraphs:
+                continue
+            yield Match(start, end, (self.words[word],))
+
+    def _all_lower(self, source) -> Iterator[Match]:
+        text = source.text
+        previous_lower = False
+        for para in source.paragraphs:
+            lower = _lower_prose(text, para)
+            if lower and not previous_lower:
+                stop = _STOP.search(text, para.start, para.end)
+                yield Match(para.start, stop.end() if stop else para.end)
+            previous_lower = lower
+
+
+def _lower_prose(text: str, para) -> bool:
+    """Twelve words or more, three function words, not one capital letter."""
+    body = text[para.start : para.end]
+    if any(c.isupper() for c in body):
+        return False
+    words = body.split()
+    return len(words) >= 12 and sum(w.strip(",.;:") in _FUNCTION for w in words) >= 3

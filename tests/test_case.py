@@ -1,0 +1,55 @@
+"""Case damage: lower-case sentence starts, lower-case proper nouns, all-lower paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.engine import Engine, RuleSet
+from qa.rulepack import default_pack_dir, load_rules
+from qa.source import Source
+
+RULES = [r for r in load_rules([default_pack_dir()]) if r.id.startswith("CAS")]
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.text) for f in Engine(RuleSet(RULES)).check(Source("<t>", text))]
+
+
+@pytest.mark.parametrize(
+    "text, rule, span",
+    [
+        ("“It is done.” she said.", "CAS001", "done.” she"),
+        ("Is it over? few think so.", "CAS001", "over? few"),
+        ("Rain fell all day.\n\nthe river rose by two metres overnight, police said.", "CAS001", "the"),
+        ("Officials said the russian army had pulled back.", "CAS002", "russian"),
+        ("Trade with mexico grew, the report said.", "CAS002", "mexico"),
+        (
+            "Headline Here\n\nso the minister said that it was a matter for the courts and not for us.",
+            "CAS003",
+            "so the minister said that it was a matter for the courts and not for us.",
+        ),
+    ],
+)
+def test_damage_is_reported(text, rule, span):
+    assert found(text) == [(rule, span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Why?” he asked. “Stop!” she said. “It is done,” she said.",
+        "Officials from the U.S.” camp agreed at 9 a.m. on Monday.",
+        "Rain fell.\n\neBay and iPhone sales rose in the quarter, the company said.",
+        "Rain fell.\n\nde Gaulle's heirs sold the house to a museum in the spring.",
+        "He ate turkey off fine china with french fries and swiss cheese in polish style.",
+        "Visit www.russian-news.com or @japan or #mexico; the anti-american mood.",
+        "keywords: china, japan, trade, tariffs, yen, yuan, dollar, stocks, bonds, gold, oil, gas",
+    ],
+)
+def test_english_stays_quiet(text):
+    assert found(text) == []
+
+
+def test_all_lower_text_is_one_finding_not_one_per_word():
+    text = "\n\n".join(["the russian and chinese leaders met in moscow on monday and spoke for two hours."] * 3)
+    assert [rule for rule, _ in found(text)] == ["CAS003"]
