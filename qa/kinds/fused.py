@@ -17,23 +17,30 @@ one place into two halves that each stand on evidence of their own:
   both seen alone in the document;
 - ``Name+UPPER`` ("ReutersPARIS", "KyivUS"): a name and a capitalised word or abbreviation,
   each a known word or seen alone in the document;
-- ``UPPER+Capital`` ("PARISThe"): a capitalised word and a sentence starter.
+- ``UPPER+Capital`` ("PARISThe"): a capitalised word and a sentence starter;
+- a number glued to a word ("2023The", "5,000people": a sentence starter, or a common word
+  that is no unit or ordinal) or a function word glued to a number ("in2030").
+
+A function word glued to a rarer word ("thearmistice", "armisticesaid") counts when the whole
+token is missing from the word list.
 
 Brand names that the word list does not know yet (DeepSeek, VinFast, ChatGPT) stay quiet
-because their halves are not sentence starters, not seen alone, or too rare. Tokens with
-digits, several case changes ("BioNTech"), name particles ("DeSantis"), or touching
-``@ # / .`` (handles, URLs, domains) are not candidates.
+because their halves are not sentence starters, not seen alone, or too rare; "4Runner",
+"G7", "MH370", "5pm" and "10th" are models, codes and units. Tokens with several case changes
+("BioNTech"), name particles ("DeSantis"), or touching ``@ # / .`` (handles, URLs, domains)
+are not candidates.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import groupby
 from typing import Iterator, Sequence
 
 from qa.finding import Match
 from qa.kinds.base import BOOL, NUMBER, Check, default
-from qa.tokens import WORD
+from qa.tokens import PUNCT
 
 #: Words that a link or a lost space typically glues to a name: determiners, prepositions,
 #: conjunctions and the commonest verbs of attribution.
@@ -48,6 +55,17 @@ STARTERS = frozenset(
     after before as for with however meanwhile according while when if there what mr mrs ms
     dr said says told added""".split()
 )
+#: Function words that, glued to a rarer word, still make a fusion ("thearmistice"); the whole
+#: token must then be missing from the word list (see ``_Evidence.unknown``).
+GLUE = frozenset("the of and said with from that was were has have had which who".split())
+GLUE_AFTER = frozenset("the of said".split())
+_RARER = 3.0
+#: Letter suffixes of numbers that are units, ordinals or model names, not glued words.
+UNITS = frozenset(
+    """th st nd rd am pm km kg mm cm bn mn tn mph kph ft gb mb tb kb mah kw kwh mw gw hrs mins
+    mg ml lbs oz yo yrs sec secs min hr""".split()
+)
+_NUMBERED = re.compile(r"^([\d.,:]*\d)([^\W\d_]{2,})$|^([^\W\d_]{2,})(\d{2,})$")
 #: Name particles that make one name with a capitalised word (DeSantis, McConnell, LaGuardia).
 PARTICLES = frozenset("mc mac de di da la le van von du st o d al el ben bin abu".split())
 #: A piece of a broken word is rare below this Zipf value (wordfreq's large list also holds
@@ -73,22 +91,29 @@ class Fused(Check):
     MESSAGE_VALUES = frozenset({"first", "second"})
 
     def run(self, source, hits: Sequence) -> Iterator[Match]:
-        from qa.lexicon import zipf_table
+        from qa.lexicon import known, zipf_table
 
         table = zipf_table()
         tokens = source.tokens
         text = source.text
         words = list(tokens.words())
-        counts = Counter(tokens.texts[i] for i in words)
+        counts = Counter(t for t, k in zip(tokens.texts, tokens.kinds) if k != PUNCT)
         alone = {tokens.lower[i] for i in words}
         evidence = _Evidence(table, counts, alone, self.data)
-        for i in words:
+        for i in range(len(tokens)):
+            if tokens.kinds[i] == PUNCT:
+                continue
             token = tokens.texts[i]
             start, end = tokens.starts[i], tokens.ends[i]
             if len(token) < 4 or counts[token] > 1 or not _bare(text, start, end):
                 continue
-            if not token.isalpha() or len(token) > MAX_FUSED:
-                continue  # digits, apostrophes, hyphens, invisible characters; or no two words
+            if len(token) > MAX_FUSED:
+                continue
+            if not token.isalpha():
+                parts = evidence.with_number(token)  # "2023The", "5,000people", "in2023"
+                if parts and not known(token):
+                    yield Match(start, end, (f"{parts[0]} {parts[1]}",), {"first": parts[0], "second": parts[1]})
+                continue  # apostrophes, hyphens, invisible characters
             parts = evidence.split(token)
             if parts and evidence.unknown(token, *parts):
                 first, second = parts
@@ -165,6 +190,19 @@ class _Evidence:
             return self._upper_capital(runs[0][:-1], runs[0][-1] + runs[1])
         return None
 
+    def with_number(self, token: str) -> tuple[str, str] | None:
+        """A number glued to a word, or a function word glued to a number."""
+        m = _NUMBERED.match(token)
+        if not m:
+            return None
+        if m.group(1):
+            number, word = m.group(1), m.group(2)
+            starter = word[0].isupper() and word[1:].islower() and word.lower() in STARTERS
+            common = word.islower() and len(word) >= 4 and self.common(word) and word not in UNITS
+            return (number, word) if starter or common else None
+        word, number = m.group(3), m.group(4)
+        return (word, number) if word in FUNCTION_WORDS else None
+
     def zipf(self, word: str) -> float:
         return self.table.get(word.lower(), 0.0)
 
@@ -186,6 +224,9 @@ class _Evidence:
             a, b = token[:i], token[i:]
             ok = self.common(a) and self.common(b)
             ok = ok and (len(a) > 2 or a in SHORT_PARTS) and (len(b) > 2 or b in SHORT_PARTS)
+            # A function word glued to a rarer word: "thearmistice", "armisticesaid".
+            ok = ok or (a in GLUE and len(b) >= 5 and self.zipf(b) >= _RARER)
+            ok = ok or (b in GLUE_AFTER and len(a) >= 5 and a not in ("there", "where") and self.zipf(a) >= _RARER)
             if ok and (best is None or min(self.zipf(a), self.zipf(b)) > best[0]):
                 best = (min(self.zipf(a), self.zipf(b)), i)
         return None if best is None else (token[: best[1]], token[best[1] :])
