@@ -366,21 +366,33 @@ def eval_cmd(
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule ids, names, prefixes or categories (comma-separated)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule ids, names, prefixes or categories."),
     rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule pack file or directory."),
+    folds: Optional[int] = typer.Option(None, "--folds", min=2, help="Also report the figures by cross-validation over K folds of whole story groups."),
+    groups: Optional[Path] = typer.Option(None, "--groups", help="Story groups for --folds: 'case-id group' lines (default: from the cases' notes)."),
 ) -> None:
     """Score the checks on an annotated corpus: span recall per category, false alarms, per rule."""
     import json
 
-    from qa.evaluate import render_text, run, to_dict
+    from qa.evaluate import check_corpus, counted_hits, evaluate, render_text, to_dict
     from qa.settings import Settings
 
     settings = Settings(select=_split(select), ignore=_split(ignore), pack_dirs=tuple(rules_dir or ()))
-    evaluation, errors = run(corpus, settings)
+    cases, report = check_corpus(corpus, settings)
+    evaluation = evaluate(cases, counted_hits(report.files))
+    cv = None
+    if folds is not None:
+        from qa import evaluate_cv
+
+        cv = evaluate_cv.cross_validate(corpus, cases, report.files, folds, groups)
+    errors = report.all_errors
     for error in errors:
         _err(error)
     if format is Format.json:
-        typer.echo(json.dumps(to_dict(evaluation), indent=2))
+        out = to_dict(evaluation)
+        if cv is not None:
+            out["cross_validation"] = evaluate_cv.to_dict(cv)
+        typer.echo(json.dumps(out, indent=2))
     else:
-        typer.echo(render_text(evaluation), nl=False)
+        typer.echo(render_text(evaluation) + (evaluate_cv.render_text(cv) if cv is not None else ""), nl=False)
     raise typer.Exit(2 if errors else 0)
 
 

@@ -165,12 +165,17 @@ def evaluate(cases: Mapping[str, Case], found: Mapping[str, Sequence[Hit]]) -> E
     return ev
 
 
-def run(directory: Path, settings) -> tuple[Evaluation, list[str]]:
-    """Check every case's text with ``settings`` and score the findings."""
+def check_corpus(directory: Path, settings):
+    """The corpus's cases and the Report of checking their texts with ``settings``."""
     from qa.app import run_check
 
     cases = load_corpus(directory)
-    report = run_check([str(directory / f"{cid}.txt") for cid in cases], settings)
+    return cases, run_check([str(directory / f"{cid}.txt") for cid in cases], settings)
+
+
+def run(directory: Path, settings) -> tuple[Evaluation, list[str]]:
+    """Check every case's text with ``settings`` and score the findings."""
+    cases, report = check_corpus(directory, settings)
     return evaluate(cases, counted_hits(report.files)), report.all_errors
 
 

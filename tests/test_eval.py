@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import json
 import re
+from collections import Counter
 from contextlib import redirect_stdout
 from pathlib import Path
 
@@ -99,3 +101,41 @@ def test_agrees_with_the_shared_scorer():
     # Every line the shared script prints before its summary, we print identically.
     shared_lines = [l for l in printed.getvalue().splitlines() if not l.startswith(("SUMMARY", "  by rule"))]
     assert render_text(mine).splitlines()[: len(shared_lines)] == shared_lines
+    # and the false alarms by rule that it prints after them
+    by_rule = [l for l in printed.getvalue().splitlines() if l.startswith("  by rule")]
+    mine_by_rule = {r: s.false_alarms for r, s in mine.rules.items() if s.false_alarms}
+    theirs_by_rule = ast.literal_eval(by_rule[0].split(":", 1)[1].strip()) if by_rule else {}
+    assert theirs_by_rule == dict(Counter(mine_by_rule).most_common(10)) or len(mine_by_rule) > 10
+
+
+def test_cli_folds_on_a_tiny_corpus(qa, tmp_path):
+    corpus = _tiny_corpus(tmp_path)
+    p = qa("eval", str(corpus), "--select", "RES005", "--folds", "2", "--format", "json")
+    assert p.returncode == 0, p.err
+    cv = json.loads(p.out)["cross_validation"]
+    assert sorted(sum((f["cases"] for f in cv["folds"]), [])) == ["001", "002"] and cv["groups"] == 2
+    assert set(cv["document_scores_auc"]) >= {"mt_vs_clean", "damaged_vs_clean"}
+    text = qa("eval", str(corpus), "--select", "RES005", "--folds", "2").out
+    assert "cross-validation: 2 folds of whole story groups (2 groups, 2 documents)" in text
+    p = qa("eval", str(corpus), "--folds", "3")
+    assert p.returncode == 2 and p.err.startswith("qa: error: cannot make 3 folds") and "Traceback" not in p.err
+
+
+@pytest.mark.skipif(not (CORPUS.is_dir() and SCORER.is_file()), reason="shared corpus not present")
+def test_folds_partition_the_scorer_figures():
+    """Each fold is scored with the same rule; the folds' counts add up to the whole corpus's."""
+    from conftest import ROOT
+
+    from qa.app import run_check
+    from qa.evaluate_cv import cross_validate
+    from qa.settings import Settings
+
+    cases = load_corpus(CORPUS)
+    report = run_check([str(CORPUS / f"{cid}.txt") for cid in cases], Settings())
+    whole = evaluate(cases, counted_hits(report.files))
+    cv = cross_validate(CORPUS, cases, report.files, 5, ROOT / "scripts" / "dev-stories.tsv")
+    assert sorted(c for f in cv.folds for c in f.cases) == sorted(cases)
+    for name in ("positive_docs", "positive_flagged", "negative_docs", "negative_flagged", "negative_findings", "on_target"):
+        assert sum(getattr(f.evaluation, name) for f in cv.folds) == getattr(whole, name), name
+    assert sum((f.evaluation.hit for f in cv.folds), Counter()) == whole.hit
+    assert cv.auc["damaged_vs_clean"] >= 0.90, cv.auc
