@@ -58,7 +58,7 @@ def scores(source, findings: list[Finding]) -> dict[str, dict[str, Any]]:
     if not scored(findings, source.words):
         reason = f"fewer than {MIN_WORDS} words"
         return {name: {"score": None, "verdict": UNSCORED, "reason": reason} for name in models}
-    x = extract(source, findings)
+    x = extract(source, findings, lm=any(f.startswith("lm.") for m in models.values() for f in m.features))
     out: dict[str, dict[str, Any]] = {}
     for name, model in models.items():
         p = model.predict(x)

@@ -17,6 +17,8 @@ LANGUAGE = frozenset(
 )
 #: Annotation categories of scraping damage (``other`` counts only in documents without LANGUAGE).
 SCRAPING = frozenset({"cms_residue", "credit_or_caption_leak", "duplicate_passage"})
+#: Features that count rather than measure (they grow with the document): never fitted on.
+COUNTS = frozenset({"lm.lm_words"})
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ class Signal:
     features: tuple[str, ...]  # feature names; a name ending in "." takes every feature with that prefix
 
     def columns(self, available: Iterable[str]) -> tuple[str, ...]:
-        names = sorted(set(available))
+        names = sorted(set(available) - COUNTS)
         out: list[str] = []
         for f in self.features:
             out.extend(n for n in names if n.startswith(f)) if f.endswith(".") else out.append(f)
