@@ -29,6 +29,7 @@ def fused(text: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Shelling hit Kyiv. The US said so. KyivUS ties held.", "KyivUS", "Kyiv US"),
         ("PARISThe government fell on Monday.", "PARISThe", "PARIS The"),  # UPPER+Capital
         ("The train reached Tokyoon Monday.", "Tokyoon", "Tokyo on"),  # Name+lower
+        ("Messi was fit. Messiscored twice.", "Messiscored", "Messi scored"),  # name of the document
         ("It was signed in 2023The ministry said so.", "2023The", "2023 The"),  # number+Capital
         ("Some 5,000people fled.", "5,000people", "5,000 people"),  # number+lower
         ("Emissions must halve in2030.", "in2030", "in 2030"),  # function word+number
@@ -52,6 +53,7 @@ def test_every_shape_is_reported(text, token, split):
         "Mayorkasthe said. Later Mayorkasthe left.",  # recurring: a name
         "See www.theof.com, @officialssaid, #GenevaThe and the well-officialssaid form.",
         "The 4Runner, 1Password, 7Up, G7, Covid19, MH370, COP28, 5G, 4K, 3D, 10th, 5pm, 3km, 100m and 1990s.",
+        "Kyiv and Kyivstar; Huawei and Huaweicloud; Apple and Applecare.",  # brands on a name
         "The heathland, forthwith and thereof; the husband and the thesaurus.",
     ],
 )

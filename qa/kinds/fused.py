@@ -8,8 +8,8 @@ and kWh are all known, so they never get this far. A candidate is reported when 
 one place into two halves that each stand on evidence of their own:
 
 - ``lower+lower`` ("theof", "officialssaid"): two common words;
-- ``Name+lower`` ("Jinpingthe", "Tokyoon"): a name (seen alone in the document, or a known
-  word) and a function word;
+- ``Name+lower`` ("Jinpingthe", "Tokyoon", "Messiscored"): a name (seen alone in the
+  document, or a known word) and a function word, or a name seen alone and a common word;
 - ``lower+Capital`` ("ministerSaid", "talksThe"): a common word and a word that starts a
   sentence or an attribution, or two common words;
 - ``lower+UPPER`` ("theUN"): a function word and an abbreviation seen alone in the document;
@@ -60,6 +60,8 @@ STARTERS = frozenset(
 GLUE = frozenset("the of and said with from that was were has have had which who".split())
 GLUE_AFTER = frozenset("the of said".split())
 _RARER = 3.0
+#: A content word glued to a name of the document must be at least this common.
+_CONTENT = 4.5
 #: Letter suffixes of numbers that are units, ordinals or model names, not glued words.
 UNITS = frozenset(
     """th st nd rd am pm km kg mm cm bn mn tn mph kph ft gb mb tb kb mah kw kwh mw gw hrs mins
@@ -232,12 +234,17 @@ class _Evidence:
         return None if best is None else (token[: best[1]], token[best[1] :])
 
     def _name_function(self, token: str) -> tuple[str, str] | None:
-        """A name glued to a function word: "Jinpingthe", "Blinkensaid", "Tokyoon"."""
+        """A name glued to a function word ("Jinpingthe", "Blinkensaid", "Tokyoon") or to a
+        common word when the name stands alone elsewhere in the document ("Messiscored")."""
         best: tuple[float, int] | None = None
         for i in range(3, len(token) - 1):
             a, b = token[:i], token[i:]
             known_name = self.counts[a] > 0 or self.zipf(a) >= self.data["name_zipf"]
-            if b in FUNCTION_WORDS and known_name and a.lower() not in PARTICLES:
+            # A name of the document (seen alone, and no common word itself) glued to a
+            # common content word: "Messiscored", "Kyivtroops".
+            content = self.counts[a] > 0 and self.zipf(a) < self.data["min_zipf"] and len(b) >= 4
+            content = content and self.zipf(b) >= _CONTENT
+            if (b in FUNCTION_WORDS and known_name or content) and a.lower() not in PARTICLES:
                 score = min(self.zipf(a), self.zipf(b))
                 if best is None or score > best[0]:
                     best = (score, i)
