@@ -38,6 +38,14 @@ def marked(text: str, spans) -> str:
     return "".join(out)
 
 
+def _computes_its_message(rule: Rule) -> bool:
+    """Whether the message interpolates values the kind computes (a ratio, a count...)."""
+    import string
+
+    names = {name for _, name, _, _ in string.Formatter().parse(rule.message) if name}
+    return bool(names - {"match", "suggestion"})
+
+
 def explain_rule(rule: Rule) -> str:
     lines = [
         f"{rule.id} {rule.name}",
@@ -49,11 +57,16 @@ def explain_rule(rule: Rule) -> str:
         "",
         "Flagged:",
     ]
+    computed = _computes_its_message(rule)
     for bad in rule.examples.bad:
         line = f"  - {marked(bad.text, bad.spans)}"
         if bad.suggestions:
             line += "  ->  " + " | ".join(s if s else "(delete)" for s in bad.suggestions)
         lines.append(line)
+        if computed:  # the rule measures something: show what it says about the example
+            from qa.examples import run_rule
+
+            lines.extend(f"      says: {f.message}" for f in run_rule(rule, bad.text))
     lines.append("Not flagged:")
     lines.extend(f"  - {g}" for g in rule.examples.good)
     if rule.examples.known_false_positives:

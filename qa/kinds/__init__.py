@@ -8,6 +8,7 @@ from qa.kinds.base import Check
 from qa.kinds.case import Case
 from qa.kinds.consistency import Consistency
 from qa.kinds.context import Context
+from qa.kinds.contrast import Contrast
 from qa.kinds.duplicate import Duplicate
 from qa.kinds.existence import Existence
 from qa.kinds.foreign import Foreign
@@ -42,4 +43,5 @@ KINDS: Mapping[str, type[Check]] = {
     "metric": Metric,
     "numbers": Numbers,
     "case": Case,
+    "contrast": Contrast,
 }

@@ -1,0 +1,95 @@
+"""The offline n-gram language model: general-English trigrams shipped in the pocketsphinx wheel.
+
+``en-us.lm.bin`` (CMU Sphinx, 72,547 lower-case words, 2.05 M bigrams, 1.67 M trigrams) is
+memory-mapped by pocketsphinx's C code in a few hundredths of a second; one lookup costs about
+a microsecond. It is loaded on first use, so a run that never asks pays nothing.
+
+``LanguageModel.logp(word, history)`` answers log10 P(word | history), ``history`` newest
+word first, with the model's own back-off; a word the model does not know has no probability
+(``None``), and callers decide what that means.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+#: pocketsphinx returns log probabilities in base 1.0001.
+_TO_LOG10 = math.log10(1.0001)
+#: Anything below this is pocketsphinx's "unknown word" sentinel, not a probability.
+_UNKNOWN = -1000.0
+BOS, EOS = "<s>", "</s>"
+#: Rare words that follow almost nothing: P(probe | h) is the back-off from h to the unigram.
+_PROBES = ("quixotic", "aardvark", "xylophone")
+
+
+class ModelError(RuntimeError):
+    """The language model is missing or unreadable (a broken install)."""
+
+
+def model_path() -> Path:
+    try:
+        import pocketsphinx
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise ModelError(f"the language model needs the pocketsphinx package ({exc})") from None
+    return Path(pocketsphinx.__file__).resolve().parent / "model" / "en-us" / "en-us.lm.bin"
+
+
+class LanguageModel:
+    def __init__(self, path: Path) -> None:
+        from pocketsphinx import NGramModel
+
+        if not path.is_file():
+            raise ModelError(f"{path}: language model file not found")
+        self._model = NGramModel.readfile(str(path))
+        self._prob = self._model.prob
+        self._known: dict[str, bool] = {}
+        self._bow: dict[str, float] = {}
+
+    def knows(self, word: str) -> bool:
+        k = self._known.get(word)
+        if k is None:
+            k = self._known[word] = self._prob([word]) * _TO_LOG10 > _UNKNOWN
+        return k
+
+    def logp(self, word: str, history: Sequence[str] = ()) -> float | None:
+        """log10 P(word | history); history newest first, unknown history words cut it short."""
+        if not self.knows(word):
+            return None
+        ctx = [word]
+        for h in history[:2]:
+            if not self.knows(h):
+                break
+            ctx.append(h)
+        return self._prob(ctx) * _TO_LOG10
+
+    def unigram(self, word: str) -> float | None:
+        return self.logp(word)
+
+    def _backoff(self, h: str) -> float:
+        b = self._bow.get(h)
+        if b is None:
+            b = self._bow[h] = min(self._prob([z, h]) - self._prob([z]) for z in _PROBES) * _TO_LOG10
+        return b
+
+    def seen(self, h: str, word: str) -> bool:
+        """Whether the model holds the bigram ``h word`` (rather than backing off to the unigram).
+
+        pocketsphinx does not say; a back-off costs the same for every unseen successor of
+        ``h``, so it is measured once per ``h`` with words that follow almost nothing.
+        """
+        if not (self.knows(h) and self.knows(word)):
+            return False
+        diff = (self._prob([word, h]) - self._prob([word])) * _TO_LOG10
+        return abs(diff - self._backoff(h)) > 1e-3
+
+    def association(self, h: str, word: str) -> float:
+        """log10 P(word | h) - log10 P(word): how much ``h`` raises the odds of ``word``."""
+        return (self._prob([word, h]) - self._prob([word])) * _TO_LOG10
+
+
+@lru_cache(maxsize=1)
+def load_model() -> LanguageModel:
+    return LanguageModel(model_path())

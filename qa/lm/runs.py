@@ -1,0 +1,64 @@
+"""Runs: the stretches of a document the n-gram model can read as plain word sequences.
+
+A run is a maximal sequence of WORD tokens of one sentence separated by spaces only; any
+punctuation, number or line break ends it. A run that opens its sentence starts with the
+model's ``<s>``; one closed by the sentence's final mark ends with ``</s>``. Everything the
+statistical layer measures is measured inside runs, so a comma, a quote mark or a figure
+never takes part in an n-gram.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qa.lm.model import BOS, EOS
+from qa.tokens import PUNCT, SENTENCE_START, WORD
+
+_FINAL = frozenset(".!?")
+
+
+@dataclass(frozen=True)
+class Run:
+    words: tuple[str, ...]  # lower-case, with BOS/EOS where the run meets its sentence's edge
+    tokens: tuple[int, ...]  # token index of each word (-1 for BOS/EOS)
+
+
+def document_runs(source) -> list[Run]:
+    toks = source.tokens
+    text = source.text
+    runs: list[Run] = []
+    words: list[str] = []
+    idx: list[int] = []
+
+    def close(next_i: int) -> None:
+        if idx and idx[-1] >= 0:
+            if next_i < len(toks) and toks.kinds[next_i] == PUNCT and toks.texts[next_i] in _FINAL and (
+                next_i + 1 == len(toks) or toks.sentence[next_i + 1] != toks.sentence[idx[-1]]
+            ):
+                words.append(EOS)
+                idx.append(-1)
+        if len([i for i in idx if i >= 0]) > 0:
+            runs.append(Run(tuple(words), tuple(idx)))
+        words.clear()
+        idx.clear()
+
+    prev_end = -1
+    prev_sentence = -2
+    for i in range(len(toks)):
+        kind = toks.kinds[i]
+        if kind != WORD:
+            close(i)
+            prev_end = -1
+            continue
+        gap = text[prev_end : toks.starts[i]] if prev_end >= 0 else None
+        if gap is None or gap.strip(" ") != "" or toks.sentence[i] != prev_sentence:
+            close(i)
+            if toks.flags[i] & SENTENCE_START:
+                words.append(BOS)
+                idx.append(-1)
+        words.append(toks.norm[i].replace("’", "'"))
+        idx.append(i)
+        prev_end = toks.ends[i]
+        prev_sentence = toks.sentence[i]
+    close(len(toks))
+    return runs

@@ -1,0 +1,73 @@
+"""Document statistics of the statistical layer, for the learned document score.
+
+``document_stats(source)`` returns a flat mapping of floats; its keys are stable (the score
+model is fitted on them): add keys, never rename or change the meaning of one.
+
+- ``lm_words``: words the model scored (known words inside runs, see :mod:`qa.lm.runs`);
+- ``lm_oov_rate``: share of run words the model does not know (names, foreign words, typos);
+- ``lm_mean_logp``: mean log10 P(word | two before) over the scored words;
+- ``lm_low_fit_rate``: share of scored words with log10 P below -5;
+- ``lm_unseen_bigram_rate``: share of adjacent known word pairs the model never saw;
+- ``contrast_rate`` / ``contrast_strong_rate``: words per 100 scored words with a related
+  alternative that fits much better (gain >= 2 and association >= 1.5; gain >= 3 and
+  association >= 2.5: the LM002 and LM001 evidence levels);
+- ``contrast_max_gain`` and ``contrast_mean_gain``: the largest and the mean gain of the
+  document's alternatives (0 when it has none).
+"""
+
+from __future__ import annotations
+
+from qa.lm.contrast import document_alternatives, stretch
+from qa.lm.model import BOS, EOS, load_model
+from qa.lm.runs import document_runs
+
+KEYS = (
+    "lm_words", "lm_oov_rate", "lm_mean_logp", "lm_low_fit_rate", "lm_unseen_bigram_rate",
+    "contrast_rate", "contrast_strong_rate", "contrast_max_gain", "contrast_mean_gain",
+)
+LOW_FIT = -5.0
+
+
+def document_stats(source) -> dict[str, float]:
+    """Language-model and contrast statistics of one document, computed once per Source."""
+    cached = source.__dict__.get("_lm_stats")
+    if cached is None:
+        cached = source.__dict__["_lm_stats"] = _compute(source)
+    return dict(cached)
+
+
+def _compute(source) -> dict[str, float]:
+    lm = load_model()
+    total = known = low = 0
+    logp = 0.0
+    pairs = unseen = 0
+    for run in document_runs(source):
+        words = run.words
+        for k, w in enumerate(words):
+            if w in (BOS, EOS):
+                continue
+            total += 1
+            if not lm.knows(w):
+                continue
+            known += 1
+            p, n = stretch(lm, words, k, k + 1)
+            if n:
+                logp += p
+                low += p < LOW_FIT
+            if k + 1 < len(words) and words[k + 1] != EOS and lm.knows(words[k + 1]):
+                pairs += 1
+                unseen += not lm.seen(w, words[k + 1])
+    alts = document_alternatives(source)
+    per100 = 100.0 / max(known, 1)
+    gains = [a.gain for a in alts]
+    return {
+        "lm_words": float(known),
+        "lm_oov_rate": (total - known) / max(total, 1),
+        "lm_mean_logp": logp / max(known, 1),
+        "lm_low_fit_rate": low / max(known, 1),
+        "lm_unseen_bigram_rate": unseen / max(pairs, 1),
+        "contrast_rate": per100 * sum(a.gain >= 2.0 and a.association >= 1.5 for a in alts),
+        "contrast_strong_rate": per100 * sum(a.gain >= 3.0 and a.association >= 2.5 for a in alts),
+        "contrast_max_gain": max(gains, default=0.0),
+        "contrast_mean_gain": sum(gains) / len(gains) if gains else 0.0,
+    }

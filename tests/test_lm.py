@@ -1,0 +1,76 @@
+"""The statistical layer: model, runs, related forms, contrast, document statistics."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from qa.kinds.contrast import ratio
+from qa.lm import document_stats
+from qa.lm.contrast import document_alternatives
+from qa.lm.model import load_model
+from qa.lm.related import related
+from qa.lm.runs import document_runs
+from qa.lm.stats import KEYS
+from qa.source import Source
+
+
+@pytest.fixture(scope="module")
+def lm():
+    return load_model()
+
+
+def test_model_scores_collocations(lm):
+    assert lm.logp("conference", ["press"]) > lm.logp("convention", ["press"]) + 3
+    assert lm.logp("zzqxv") is None
+    assert lm.seen("press", "conference") and not lm.seen("press", "convention")
+    assert lm.association("prime", "minister") > 2
+
+
+def test_runs_stop_at_punctuation_numbers_and_sentence_ends():
+    src = Source("x", "The minister said, on Monday, that 40 people left. He insisted the U.S. was right.")
+    runs = [r.words for r in document_runs(src)]
+    assert runs[0] == ("<s>", "the", "minister", "said")
+    assert ("on", "monday") in runs
+    assert ("people", "left", "</s>") in runs
+    assert ("<s>", "he", "insisted", "the", "u") in runs  # an abbreviation's dot is not an end
+
+
+def test_related_forms_are_inflected_alike():
+    assert "conference" in related("convention")
+    assert "foreign" in related("overseas")
+    assert related("notaword") == ()
+
+
+def test_contrast_finds_the_better_alternative():
+    src = Source("x", "The minister told a press convention in the capital on Tuesday that talks would resume.")
+    best = max(document_alternatives(src), key=lambda a: a.gain)
+    assert (best.original, best.suggestion, best.neighbour, best.after) == ("convention", "conference", "press", True)
+    assert best.gain > 3
+
+
+def test_contrast_leaves_names_and_quotes_to_themselves():
+    src = Source("x", "The Democratic National Convention will be held in Chicago in August.")
+    assert all(a.original != "convention" for a in document_alternatives(src))
+
+
+def test_ratio_is_rounded_to_one_figure():
+    assert ratio(4.0) == "10,000"
+    assert ratio(3.9) == "8,000"
+    assert ratio(math.log10(2.4)) == "2"
+
+
+def test_document_stats_keys_are_stable_and_cached():
+    src = Source("x", "The minister told a press convention in the capital on Tuesday that talks would resume.")
+    stats = document_stats(src)
+    assert tuple(stats) == KEYS
+    assert all(isinstance(v, float) for v in stats.values())
+    assert stats["contrast_strong_rate"] > 0 and stats["lm_words"] >= 14
+    stats["lm_words"] = -1.0  # callers get a copy
+    assert document_stats(src)["lm_words"] >= 14
+
+
+def test_document_stats_of_an_empty_document():
+    stats = document_stats(Source("x", ""))
+    assert stats["lm_words"] == 0.0 and stats["contrast_max_gain"] == 0.0
