@@ -25,7 +25,7 @@ def test_model_scores_collocations(lm):
     assert lm.logp("conference", ["press"]) > lm.logp("convention", ["press"]) + 3
     assert lm.logp("zzqxv") is None
     assert lm.seen("press", "conference") and not lm.seen("press", "convention")
-    assert lm.association("prime", "minister") > 2
+    assert lm.pull("prime", "minister") > 2
 
 
 def test_runs_stop_at_punctuation_numbers_and_sentence_ends():

@@ -63,25 +63,25 @@ def word_alternatives(lm: LanguageModel, run: Run, flags: Sequence[int]) -> Iter
         w, left, right = words[j], words[j - 1], words[j + 1]
         if flags[ti] & CAPITAL and not flags[ti] & SENTENCE_START:
             continue
-        if not (lm.knows(w) and lm.knows(left) and lm.knows(right)):
+        cands = related(w)  # empty for words the table does not know, so check it first
+        if not cands or not (lm.knows(left) and lm.knows(right)):
             continue
         broken_left = not lm.seen(left, w)
         broken_right = not lm.seen(w, right)
         if not (broken_left or broken_right):
             continue
-        cands = related(w)
-        if not cands:
-            continue
         base = None
         best: Alternative | None = None
         for c in cands:
             pull, after = -99.0, True
-            if broken_left and lm.seen(left, c):
-                pull = lm.association(left, c)
-            if broken_right and lm.seen(c, right):
-                r = lm.association(c, right)
-                if r > pull:
-                    pull, after = r, False
+            if broken_left:
+                p = lm.pull(left, c)
+                if p is not None:
+                    pull = p
+            if broken_right:
+                p = lm.pull(c, right)
+                if p is not None and p > pull:
+                    pull, after = p, False
             if pull < MIN_ASSOCIATION:
                 continue
             if base is None:

@@ -6,7 +6,8 @@ a microsecond. It is loaded on first use, so a run that never asks pays nothing.
 
 ``LanguageModel.logp(word, history)`` answers log10 P(word | history), ``history`` newest
 word first, with the model's own back-off; a word the model does not know has no probability
-(``None``), and callers decide what that means.
+(``None``), and callers decide what that means. ``pull(h, word)`` says whether the model holds
+the bigram "h word" at all and, if it does, how much ``h`` raises the odds of ``word``.
 """
 
 from __future__ import annotations
@@ -45,49 +46,62 @@ class LanguageModel:
             raise ModelError(f"{path}: language model file not found")
         self._model = NGramModel.readfile(str(path))
         self._prob = self._model.prob
-        self._known: dict[str, bool] = {}
+        self._uni: dict[str, float | None] = {}  # log10 unigram probability, None: unknown word
         self._bow: dict[str, float] = {}
+        self._pull: dict[tuple[str, str], float | None] = {}
+
+    def unigram(self, word: str) -> float | None:
+        try:
+            return self._uni[word]
+        except KeyError:
+            p = self._prob([word]) * _TO_LOG10
+            u = self._uni[word] = p if p > _UNKNOWN else None
+            return u
 
     def knows(self, word: str) -> bool:
-        k = self._known.get(word)
-        if k is None:
-            k = self._known[word] = self._prob([word]) * _TO_LOG10 > _UNKNOWN
-        return k
+        return self.unigram(word) is not None
 
     def logp(self, word: str, history: Sequence[str] = ()) -> float | None:
         """log10 P(word | history); history newest first, unknown history words cut it short."""
-        if not self.knows(word):
+        if self.unigram(word) is None:
             return None
         ctx = [word]
         for h in history[:2]:
-            if not self.knows(h):
+            if self.unigram(h) is None:
                 break
             ctx.append(h)
         return self._prob(ctx) * _TO_LOG10
 
-    def unigram(self, word: str) -> float | None:
-        return self.logp(word)
-
     def _backoff(self, h: str) -> float:
         b = self._bow.get(h)
         if b is None:
-            b = self._bow[h] = min(self._prob([z, h]) - self._prob([z]) for z in _PROBES) * _TO_LOG10
+            b = self._bow[h] = min(self._prob([z, h]) * _TO_LOG10 - self.unigram(z) for z in _PROBES)
         return b
 
-    def seen(self, h: str, word: str) -> bool:
-        """Whether the model holds the bigram ``h word`` (rather than backing off to the unigram).
+    def pull(self, h: str, word: str) -> float | None:
+        """log10 P(word | h) - log10 P(word) when the model holds the bigram "h word", else None.
 
-        pocketsphinx does not say; a back-off costs the same for every unseen successor of
-        ``h``, so it is measured once per ``h`` with words that follow almost nothing.
+        pocketsphinx does not say whether it backed off; a back-off costs the same for every
+        unseen successor of ``h``, so it is measured once per ``h`` with words that follow
+        almost nothing, and a pair whose lift equals it is a pair the model never saw.
         """
-        if not (self.knows(h) and self.knows(word)):
-            return False
-        diff = (self._prob([word, h]) - self._prob([word])) * _TO_LOG10
-        return abs(diff - self._backoff(h)) > 1e-3
+        key = (h, word)
+        try:
+            return self._pull[key]
+        except KeyError:
+            pass
+        u, uh = self.unigram(word), self.unigram(h)
+        value = None
+        if u is not None and uh is not None:
+            lift = self._prob([word, h]) * _TO_LOG10 - u
+            if abs(lift - self._backoff(h)) > 1e-3:
+                value = lift
+        self._pull[key] = value
+        return value
 
-    def association(self, h: str, word: str) -> float:
-        """log10 P(word | h) - log10 P(word): how much ``h`` raises the odds of ``word``."""
-        return (self._prob([word, h]) - self._prob([word])) * _TO_LOG10
+    def seen(self, h: str, word: str) -> bool:
+        """Whether the model holds the bigram ``h word`` (rather than backing off)."""
+        return self.pull(h, word) is not None
 
 
 @lru_cache(maxsize=1)

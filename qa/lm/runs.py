@@ -24,6 +24,14 @@ class Run:
 
 
 def document_runs(source) -> list[Run]:
+    """The runs of a document, found once per Source."""
+    cached = source.__dict__.get("_lm_runs")
+    if cached is None:
+        cached = source.__dict__["_lm_runs"] = _runs(source)
+    return cached
+
+
+def _runs(source) -> list[Run]:
     toks = source.tokens
     text = source.text
     runs: list[Run] = []

@@ -6,6 +6,12 @@ model is fitted on them): add keys, never rename or change the meaning of one.
 - ``lm_words``: words the model scored (known words inside runs, see :mod:`qa.lm.runs`);
 - ``lm_oov_rate``: share of run words the model does not know (names, foreign words, typos);
 - ``lm_mean_logp``: mean log10 P(word | two before) over the scored words;
+- ``lm_mean_unigram``: mean log10 P(word) of the scored words (how common the vocabulary is:
+  machine translation prefers common words);
+- ``lm_mean_bigram``: mean log10 P(word | the word before), over words whose predecessor in
+  the run is known;
+- ``lm_mean_lift``: mean of log10 P(word | two before) - log10 P(word) (how much context
+  helps);
 - ``lm_low_fit_rate``: share of scored words with log10 P below -5;
 - ``lm_unseen_bigram_rate``: share of adjacent known word pairs the model never saw;
 - ``contrast_rate`` / ``contrast_strong_rate``: words per 100 scored words with a related
@@ -24,6 +30,7 @@ from qa.lm.runs import document_runs
 KEYS = (
     "lm_words", "lm_oov_rate", "lm_mean_logp", "lm_low_fit_rate", "lm_unseen_bigram_rate",
     "contrast_rate", "contrast_strong_rate", "contrast_max_gain", "contrast_mean_gain",
+    "lm_mean_unigram", "lm_mean_bigram", "lm_mean_lift",
 )
 LOW_FIT = -5.0
 
@@ -39,8 +46,8 @@ def document_stats(source) -> dict[str, float]:
 def _compute(source) -> dict[str, float]:
     lm = load_model()
     total = known = low = 0
-    logp = 0.0
-    pairs = unseen = 0
+    logp = uni = lift = big = 0.0
+    pairs = unseen = bigrams = 0
     for run in document_runs(source):
         words = run.words
         for k, w in enumerate(words):
@@ -50,10 +57,16 @@ def _compute(source) -> dict[str, float]:
             if not lm.knows(w):
                 continue
             known += 1
+            u = lm.unigram(w)
+            uni += u
             p, n = stretch(lm, words, k, k + 1)
             if n:
                 logp += p
+                lift += p - u
                 low += p < LOW_FIT
+            if k > 0 and lm.knows(words[k - 1]):
+                big += lm.logp(w, (words[k - 1],))
+                bigrams += 1
             if k + 1 < len(words) and words[k + 1] != EOS and lm.knows(words[k + 1]):
                 pairs += 1
                 unseen += not lm.seen(w, words[k + 1])
@@ -70,4 +83,7 @@ def _compute(source) -> dict[str, float]:
         "contrast_strong_rate": per100 * sum(a.gain >= 3.0 and a.association >= 2.5 for a in alts),
         "contrast_max_gain": max(gains, default=0.0),
         "contrast_mean_gain": sum(gains) / len(gains) if gains else 0.0,
+        "lm_mean_unigram": uni / max(known, 1),
+        "lm_mean_bigram": big / max(bigrams, 1),
+        "lm_mean_lift": lift / max(known, 1),
     }
