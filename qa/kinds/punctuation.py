@@ -9,7 +9,9 @@ an initial, a decimal, a URL or an e-mail address from damage.
 - ``stop-comma``: "relationship., echoing" — a full stop straight before a comma;
 - ``doubled-stop``: "years. ." or "years.." (an ellipsis "..." is not one);
 - ``unclosed-quote``: an opening quotation mark never closed in its paragraph, unless the
-  next paragraph opens a quotation (news style continues a quote across paragraphs).
+  next paragraph opens a quotation (news style continues a quote across paragraphs);
+- ``unopened-quote``: a closing quotation mark that closes nothing in its paragraph, unless
+  the paragraph before left a quotation open (a quote running on, or a hard-wrapped line).
 
 The flagged span runs from the word before the mark to the word after it, so the finding
 points at the damage and not at one character.
@@ -36,7 +38,7 @@ _CLOSE_TRIM = "\"'”’»)]}"
 
 class Punctuation(Check):
     FIELDS = {"check": required(STR)}
-    CHECKS = ("stop-before-lowercase", "missing-space", "stop-comma", "doubled-stop", "unclosed-quote")
+    CHECKS = ("stop-before-lowercase", "missing-space", "stop-comma", "doubled-stop", "unclosed-quote", "unopened-quote")
 
     def __init__(self, rule, data) -> None:
         super().__init__(rule, data)
@@ -107,6 +109,22 @@ class Punctuation(Check):
                 end += 1
             yield Match(opening, end)
 
+    def _unopened_quote(self, text: str, source) -> Iterator[Match]:
+        paragraphs = source.paragraphs
+        left_open = False
+        for para in paragraphs:
+            opening, strays = _scan(text, para.start, para.end)
+            for i, mark in enumerate(strays):
+                if i == 0 and left_open and not _has_opening_before(text, para.start, mark):
+                    continue  # the quotation of the paragraph before runs on and ends here
+                left = _left_word(text, mark)
+                yield Match(mark if left is None else left, mark + 1)
+            left_open = opening is not None
+
+
+def _has_opening_before(text: str, start: int, mark: int) -> bool:
+    return any(text[i] in "“\"" for i in range(start, mark))
+
 
 _DOUBLE_QUOTES = "“”\""
 _AFTER_CLOSE = ".,;:!?)]}’'-–—…"
@@ -121,16 +139,25 @@ def _closing_position(text: str, i: int, end: int) -> bool:
 
 
 def _unclosed(text: str, start: int, end: int) -> int | None:
-    """Offset of an opening double quotation mark left open at the paragraph's end, if any.
+    """Offset of an opening double quotation mark left open at the paragraph's end, if any."""
+    return _scan(text, start, end)[0]
+
+
+def _scan(text: str, start: int, end: int) -> tuple[int | None, list[int]]:
+    """The opening double mark left open at the paragraph's end (or None), and the closing
+    marks that close nothing.
 
     Clean copy mixes glyphs, so a mark is read by its glyph and by where it stands: a
     straight mark or a reversed one (“) glued to the word before it closes an open quotation,
     and a straight mark after a digit with nothing open is an inch or seconds sign (42", 5'11").
     """
     open_at: int | None = None
+    strays: list[int] = []
     for i in range(start, end):
         ch = text[i]
         if ch == "”":
+            if open_at is None and not (i > start and text[i - 1].isdigit()):
+                strays.append(i)
             open_at = None
         elif ch == "“":
             if open_at is None:
@@ -140,9 +167,13 @@ def _unclosed(text: str, start: int, end: int) -> int | None:
         elif ch == '"':
             if open_at is not None:
                 open_at = None
-            elif not (i > start and text[i - 1].isdigit()) and not _closing_position(text, i, end):
+            elif i > start and text[i - 1].isdigit():
+                continue
+            elif _closing_position(text, i, end):
+                strays.append(i)
+            else:
                 open_at = i
-    return open_at
+    return open_at, strays
 
 
 def _continues_quote(text: str, para) -> bool:

@@ -94,7 +94,18 @@ class StrayTitle(Check):
             return all(w[0].isupper() or w[0].isdigit() for w in words) and len(text[nxt.start : nxt.end].split()) >= 6
         # Between two body paragraphs that end like sentences.
         before = text[paragraphs[i - 1].end - 1]
-        return before in ".!?”\"’)"
+        if before not in ".!?”\"’)":
+            return False
+        # In hard-wrapped copy a line that runs straight on into the next is a wrapped line
+        # of a paragraph whose next line starts with a name, not a title of its own.
+        return not (text.startswith("\n", paragraphs[i].end) and _hard_wrapped(text))
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Copy wrapped at a fixed width (plain-text wire feeds): nearly every long line is at
+    most 80 characters, and there are several of them."""
+    long = [len(line) for line in text.splitlines() if len(line) > 40]
+    return len(long) >= 5 and sum(n <= 80 for n in long) >= 0.9 * len(long)
 
 
 def _vocabulary_without(vocabulary: list[str], text: str, para) -> list[str]:
