@@ -74,3 +74,45 @@ def test_document_stats_keys_are_stable_and_cached():
 def test_document_stats_of_an_empty_document():
     stats = document_stats(Source("x", ""))
     assert stats["lm_words"] == 0.0 and stats["contrast_max_gain"] == 0.0
+
+
+def _lm001():
+    from qa.rulepack import default_pack_dir, load_rules
+
+    return next(r for r in load_rules([default_pack_dir()]) if r.id == "LM001")
+
+
+def test_lm001_message_says_how_much_better_the_alternative_fits():
+    from qa.examples import run_rule
+
+    (f,) = run_rule(_lm001(), "The minister told a press convention in the capital on Tuesday that talks would resume.")
+    assert f.text == "convention" and f.suggestions == ("conference",)
+    assert f.message.startswith("'convention' after 'press': 'conference' is ") and "x more likely here" in f.message
+
+
+def test_lm001_leaves_quotations_and_names_alone():
+    from qa.examples import run_rule
+
+    rule = _lm001()
+    assert run_rule(rule, "“We will hold a press convention tomorrow,” she said.") == []
+    assert run_rule(rule, "Delegates met at the Press Convention Centre in Accra.") == []
+
+
+def test_explain_shows_what_the_rule_says_about_its_examples():
+    from qa.explain import explain_rule
+
+    text = explain_rule(_lm001())
+    assert "says: 'convention' after 'press': 'conference' is" in text
+
+
+def test_inflections_of_one_word_are_told_apart_from_other_words():
+    from qa.lm.contrast import same_word
+
+    assert same_word("imposes", "impose") and same_word("tries", "tried") and same_word("regions", "region")
+    assert not same_word("convention", "conference") and not same_word("relation", "relationship")
+
+
+def test_lm001_leaves_a_headline_verb_alone():
+    from qa.examples import run_rule
+
+    assert run_rule(_lm001(), "Biden imposes sanctions on Russian banks") == []

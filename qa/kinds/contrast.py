@@ -19,7 +19,7 @@ import math
 from typing import Iterator, Sequence
 
 from qa.finding import Match
-from qa.kinds.base import NUMBER, Check, required
+from qa.kinds.base import BOOL, NUMBER, Check, default, required
 from qa.kinds.common import match_case
 
 
@@ -27,6 +27,7 @@ class Contrast(Check):
     FIELDS = {
         "min_gain": required(NUMBER),
         "min_association": required(NUMBER),
+        "inflections": default(BOOL, False),
     }
     MESSAGE_VALUES = frozenset({"neighbour", "side", "ratio"})
     QUOTES_DEFAULT = False
@@ -38,6 +39,8 @@ class Contrast(Check):
         d = self.data
         for alt in document_alternatives(source):
             if alt.gain < d["min_gain"] or alt.association < d["min_association"]:
+                continue
+            if alt.inflection and not d["inflections"]:
                 continue
             start, end = toks.starts[alt.token], toks.ends[alt.token]
             matched = source.text[start:end]

@@ -36,6 +36,7 @@ class Alternative:
     association: float  # log10 P(suggestion | neighbour) - log10 P(suggestion)
     neighbour: str  # the word whose pairing the original breaks
     after: bool  # True: the neighbour comes before the word ("press" convention)
+    inflection: bool = False  # the suggestion is another inflection of the word ("imposes" -> "impose")
 
 
 def stretch(lm: LanguageModel, words: Sequence[str], lo: int, hi: int) -> tuple[float, int]:
@@ -93,9 +94,21 @@ def word_alternatives(lm: LanguageModel, run: Run, flags: Sequence[int]) -> Iter
                 continue
             gain = s - base[0]
             if best is None or gain > best.gain:
-                best = Alternative(ti, w, c, gain, pull, left if after else right, after)
+                best = Alternative(ti, w, c, gain, pull, left if after else right, after, same_word(w, c))
         if best is not None:
             yield best
+
+
+_ENDINGS = ("", "s", "es", "ed", "d", "ing", "e")
+
+
+def same_word(a: str, b: str) -> bool:
+    """Whether two forms are inflections of one word ("imposes"/"impose", "tries"/"tried")."""
+    def stems(w: str) -> set[str]:
+        out = {w[: len(w) - len(e)] for e in _ENDINGS if w.endswith(e) and len(w) - len(e) >= 3}
+        return out | {x[:-1] + "y" for x in out if x.endswith("i")}
+
+    return bool(stems(a) & stems(b))
 
 
 def document_alternatives(source) -> list[Alternative]:
