@@ -69,9 +69,9 @@ def test_auc_counts_ties_half():
 
 def test_mt_never_reads_scraping_damage_and_scraping_never_reads_language():
     names = list(features.extract(Source("x.txt", WIRE), [finding(c) for c in features.GROUPS], lm=False))
-    mt, scraped = set(MT.columns(names + ["lm.contrast"])), set(SCRAPED.columns(names + ["lm.contrast"]))
+    mt, scraped = set(MT.columns(names + ["lm.contrast_rate"])), set(SCRAPED.columns(names + ["lm.contrast_rate"]))
     assert {"find.residue", "find.credit", "find.duplicate", "find.other"}.isdisjoint(mt)
-    assert "lm.contrast" in mt and "lm.contrast" not in scraped
+    assert "lm.contrast_rate" in mt and "lm.contrast_rate" not in scraped
     assert {"find.word", "find.order", "find.names", "find.foreign"}.isdisjoint(scraped)
     for name, model in load().items():
         assert set(model.features) <= set((MT if name == "mt" else SCRAPED).columns(list(model.features)))

@@ -13,8 +13,9 @@ from typing import Mapping, Sequence
 from qa.docscore.model import Model, auc, fit
 from qa.docscore.signals import SIGNALS, Signal
 
-# Both fixed before looking at held-out folds: nothing is tuned across folds.
-L2 = 1.0  # ridge penalty on standardised coefficients
+# Fixed for every fold (no figure of a held-out fold chooses them).
+L2 = 3.0  # ridge penalty on standardised coefficients (1.0 gave the same held-out AUC but let one
+# feature, short sentences, lift a clean obituary of our own to 0.59; 3.0 keeps it at 0.48)
 PRIOR = 0.25  # the scores assume one document in four is damaged (news feeds are mostly clean)
 
 

@@ -17,6 +17,12 @@ LANGUAGE = frozenset(
 )
 #: Annotation categories of scraping damage (``other`` counts only in documents without LANGUAGE).
 SCRAPING = frozenset({"cms_residue", "credit_or_caption_leak", "duplicate_passage"})
+#: The language-model statistics ``mt`` reads: contrast (a related word fits much better),
+#: fit (mean log-probability, words that fit badly, word pairs never seen). Chosen before
+#: fitting from what issue 10 measured; the other keys of document_stats restate these
+#: (means of unigrams, bigrams, lift; the strong-contrast rate; the mean gain) or count names
+#: (unknown words), and with 51 documents every extra column costs more than it brings.
+LM_STATS = ("lm.contrast_rate", "lm.contrast_max_gain", "lm.lm_mean_logp", "lm.lm_low_fit_rate", "lm.lm_unseen_bigram_rate")
 #: Features that count rather than measure (they grow with the document): never fitted on.
 COUNTS = frozenset({"lm.lm_words"})
 
@@ -47,7 +53,7 @@ class Signal:
 MT = Signal(
     "mt",
     "machine-translated",
-    ("find.word", "find.order", "find.names", "find.foreign", "find.grammar", "text.sentence_words", "text.lower_starts", "text.commas", "text.zipf", "text.variety", "lm."),
+    ("find.word", "find.order", "find.names", "find.foreign", "find.grammar", "text.sentence_words", "text.lower_starts", "text.commas", "text.zipf", "text.variety", *LM_STATS),
 )
 SCRAPED = Signal("scraping", "damaged by scraping", ("find.residue", "find.credit", "find.duplicate", "find.other", "text.spaced_punct", "text.mixed_quotes"))
 SIGNALS: tuple[Signal, ...] = (MT, SCRAPED)
@@ -68,8 +74,21 @@ READABLE: Mapping[str, str] = {
     "text.commas": "comma use",
     "text.spaced_punct": "spaces before punctuation",
     "text.mixed_quotes": "mixed quotation marks",
+    "text.variety": "little variety of words",
+    "text.zipf": "common words",
+    "lm.lm_mean_logp": "predictable wording",
+    "lm.lm_mean_bigram": "predictable word pairs",
+    "lm.lm_mean_unigram": "common words",
+    "lm.lm_mean_lift": "word-pair association",
+    "lm.lm_low_fit_rate": "words that fit their context badly",
+    "lm.lm_unseen_bigram_rate": "word pairs unseen in English",
+    "lm.lm_oov_rate": "unknown words",
 }
 
 
 def readable(feature: str) -> str:
-    return READABLE.get(feature, feature.replace("lm.", "language model: ").replace("_", " "))
+    if feature in READABLE:
+        return READABLE[feature]
+    if feature.startswith("lm.contrast"):
+        return "related words that would fit better"
+    return feature.split(".", 1)[-1].replace("_", " ")
