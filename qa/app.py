@@ -31,7 +31,10 @@ def providers(settings: Settings) -> list[Provider]:
     from qa.adapters.grammar import provider
 
     grammar = provider(settings)  # None when grammar is off; Harper loads on first use
-    return [grammar] if grammar is not None else []
+    out = [grammar] if grammar is not None else []
+    if settings.against is not None:
+        out.append(reference(settings).provider)
+    return out
 
 
 def annotators(settings: Settings) -> list[Annotator]:
@@ -39,7 +42,17 @@ def annotators(settings: Settings) -> list[Annotator]:
     from qa.adapters.readability import annotate
     from qa import mtscore
 
-    return [annotate, mtscore.annotate]
+    out = [annotate, mtscore.annotate]
+    if settings.against is not None:
+        out.append(reference(settings).annotate)
+    return out
+
+
+def reference(settings: Settings):
+    """The run's original (reference mode), shared by its provider and its annotator."""
+    from qa.reference.check import reference_for
+
+    return reference_for(settings.against, settings.severity)
 
 
 def build_engine(settings: Settings, errors: list[str]) -> Engine:

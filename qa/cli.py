@@ -124,6 +124,14 @@ def _grammar_options(grammar: Optional[Grammar], url: Optional[str], public: boo
     return out
 
 
+def _reference_options(against: Optional[Path]) -> dict:
+    if against is None:
+        return {}
+    if not against.is_file():
+        raise QaError(f"{against}: no such file (the original given to --against)")
+    return {"against": against}
+
+
 @app.command()
 def check(
     paths: List[str] = typer.Argument(..., help="Files, directories (recursive) or '-' for standard input."),
@@ -143,6 +151,7 @@ def check(
     grammar: Optional[Grammar] = typer.Option(None, "--grammar", help="Grammar backend (default: languagetool if a server is configured, else harper)."),
     languagetool_url: Optional[str] = typer.Option(None, "--languagetool-url", help="LanguageTool server URL (also $QA_LANGUAGETOOL_URL)."),
     languagetool_public: bool = typer.Option(False, "--languagetool-public", help="Send the text to the public languagetool.org API (explicit opt-in)."),
+    against: Optional[Path] = typer.Option(None, "--against", help="Reference mode: compare each document with this original (any readable format)."),
 ) -> None:
     """Check documents and report findings with exact positions."""
     from qa.app import run_check
@@ -154,6 +163,7 @@ def check(
             **_cli_settings(select, ignore, fail_on, ext, rules_dir),
             **_run_options(jobs, cache_dir, no_cache),
             **_grammar_options(grammar, languagetool_url, languagetool_public),
+            **_reference_options(against),
         },
         config,
     )
@@ -368,10 +378,17 @@ def eval_cmd(
     rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule pack file or directory."),
     folds: Optional[int] = typer.Option(None, "--folds", min=2, help="Also report the figures by cross-validation over K folds of whole story groups."),
     groups: Optional[Path] = typer.Option(None, "--groups", help="Story groups for --folds: 'case-id group' lines (default: from the cases' notes)."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", help="Score reference mode instead: a manifest of 'COPY ORIGINAL' case ids."),
 ) -> None:
     """Score the checks on an annotated corpus: span recall per category, false alarms, per rule."""
     import json
 
+    if pairs is not None:
+        from qa.reference.evaluate import evaluate_pairs, render_pairs, to_dict as pairs_dict
+
+        scores = evaluate_pairs(corpus, pairs)
+        typer.echo(json.dumps(pairs_dict(scores), indent=2) if format is Format.json else render_pairs(scores), nl=format is Format.json)
+        raise typer.Exit(0)
     from qa.evaluate import check_corpus, counted_hits, evaluate, render_text, to_dict
     from qa.settings import Settings
 

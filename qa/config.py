@@ -94,6 +94,7 @@ KEYS: dict[str, tuple[str, Callable[[str, str, Any, Path], Any]]] = {
     "extensions": ("extensions", lambda f, k, v, d: tuple(_extension(e) for e in _strings(f, k, v))),
     "jobs": ("jobs", lambda f, k, v, d: _jobs(f, k, v)),  # worker processes, 0 = one per CPU
     "cache-dir": ("cache_dir", lambda f, k, v, d: (d / _string(f, k, v)).resolve()),  # relative to the file
+    "against": ("against", lambda f, k, v, d: (d / _string(f, k, v)).resolve()),  # the original (reference mode)
 }
 
 
@@ -341,6 +342,10 @@ STARTER = '''\
 
 # Words and names that are right here even if a rule thinks otherwise.
 # accept = ["Xinhua", "Nikkei"]
+
+# Reference mode: compare the checked files with this original (relative to this file);
+# usually set per file in [[overrides]]. Same as `qa check --against ORIGINAL`.
+# against = "originals/wire-story.txt"
 
 # File extensions checked when a directory is named.
 # extensions = [".txt", ".md", ".html"]

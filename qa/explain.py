@@ -17,6 +17,11 @@ def explain_builtin(key: str) -> str | None:
             "suppressed no finding: the text it guarded is clean now, or it names the wrong rule.\n"
             "Delete the comment, or correct the rule it names. --ignore QA001 hides these reports."
         )
+    from qa.reference.rules import explain as explain_reference
+
+    reference = explain_reference(key)
+    if reference is not None:
+        return reference
     for prefix, engine in (("harper.", "Harper (--grammar harper)"), ("lt.", "LanguageTool (--grammar languagetool)")):
         if key.startswith(prefix) and len(key) > len(prefix):
             return (

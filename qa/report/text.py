@@ -56,6 +56,10 @@ def extra_lines(f: FileReport) -> list[str]:
             from qa.mtscore import summary_line as score_line
 
             lines.append("    " + score_line(f.extras[name], name))
+    if "reference" in f.extras:
+        from qa.reference.summary import summary_line as reference_line
+
+        lines.append("    " + reference_line(f.extras["reference"]))
     return lines
 
 

@@ -1,0 +1,178 @@
+"""Reference mode (issue 15): a copy checked against its original.
+
+The fixtures in fixtures/reference/ are one wire story (``original.md``, Markdown with links)
+and four copies made from it: a synonym spin, a round-trip-style rewording with moved
+clauses, a scrape that lost every linked phrase and gained page furniture, and a faithful
+copy with house-style edits only. Each expected change is listed with its copy span and the
+original wording, and no other warning or error may appear.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, run_qa
+
+from qa.finding import Severity
+from qa.reference import check_files, compare
+from qa.source import Source
+
+REF = FIXTURES / "reference"
+ORIGINAL = REF / "original.md"
+
+# (rule, copy span, original wording given as the suggestion)
+EXPECTED = {
+    "spin.txt": [
+        ("REF001", "enlargement", "expansion"),
+        ("REF004", "Related", "Associated"),
+        ("REF001", "authorized", "approved"),
+        ("REF001", "enlargement", "expansion"),
+        ("REF001", "quantity", "number"),
+        ("REF001", "mentioned", "said"),
+        ("REF002", "largest", "biggest"),
+        ("REF001", "informed", "told"),
+        ("REF001", "provides", "adds"),
+        ("REF001", "Development is anticipated to start", "Construction is expected to begin"),
+        ("REF001", "staff", "workers"),
+        ("REF001", "in accordance with", "according to"),
+        ("REF001", "division", "department"),
+        ("REF001", "together with", "including"),
+        ("REF001", "hurt lobster fields", "harm lobster grounds"),
+        ("REF004", "Military", "Army"),
+        ("REF001", "problem", "issue"),
+        ("REF001", "resolution", "decision"),
+        ("REF001", "mentioned in a press release", "said in a statement"),
+        ("REF001", "Delivery site visitors", "Shipping traffic"),
+        ("REF001", "final", "last"),
+    ],
+    "roundtrip.txt": [
+        ("REF001", "project foresees", "plan adds"),
+        ("REF001", "railway branch", "rail spur"),
+        ("REF001", "The works should start", "hall. Construction is expected to begin"),
+        ("REF003", "May and will employ approximately", "March and employ about"),
+        ("REF001", "the", "its"),
+        ("REF001", "The opponents, among them", "Opponents, including"),
+        ("REF001", "affirm that", "say"),
+        ("REF001", "damage the lobster grounds of", "harm lobster grounds in"),
+        ("REF002", "employment, but we are against the destruction of", "jobs, but we are against destroying"),
+        ("REF001", "The maritime traffic in the port increased by", "Shipping traffic through the port rose"),
+        ("REF003", "41,000", "410,000"),
+    ],
+    "scrape.txt": [
+        ("REF008", "Advertisement", ""),
+        ("REF008", "Share this article: Facebook Twitter Email", ""),
+        ("REF005", "a", "a report by the state labor department"),
+        ("REF005", "the , say", "the Casco Shore Residents Association, say"),
+        ("REF008", "Read more: Maine ports see a record summer for cruise ships", ""),
+        ("REF005", "a", "a statement"),
+        ("REF008", "2026 Coastal Daily Media. All rights reserved", ""),
+    ],
+    "faithful.txt": [],
+}
+
+VERDICTS = {"spin.txt": "spun", "roundtrip.txt": "translated", "scrape.txt": "edited", "faithful.txt": "verbatim"}
+
+
+def counted(findings):
+    return [f for f in findings if f.severity >= Severity.WARNING]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_expected_change_at_its_span_with_the_original_wording(name):
+    findings, summary = check_files(ORIGINAL, REF / name)
+    got = [(f.rule, f.text, f.suggestions[0] if f.suggestions else None) for f in counted(findings)]
+    assert got == EXPECTED[name]
+    text = (REF / name).read_text(encoding="utf-8")
+    for f in findings:
+        assert text[f.start : f.end] == f.text
+    assert summary["verdict"] == VERDICTS[name]
+
+
+def test_quotation_and_number_changes_are_errors_the_rest_warnings():
+    for name in ("spin.txt", "roundtrip.txt"):
+        findings, _ = check_files(ORIGINAL, REF / name)
+        for f in counted(findings):
+            expected = Severity.ERROR if f.rule in ("REF002", "REF003", "REF004") else Severity.WARNING
+            assert f.severity == expected, f
+    findings, _ = check_files(ORIGINAL, REF / "roundtrip.txt")
+    assert {f.rule for f in findings if f.severity == Severity.ERROR} == {"REF002", "REF003"}
+
+
+def test_moved_clause_and_moved_sentence_are_reported():
+    findings, summary = check_files(ORIGINAL, REF / "roundtrip.txt")
+    moved = [f.text for f in findings if f.rule == "REF009"]
+    assert moved == ["On Tuesday", "The U.S. Army Corps of Engineers must still issue a dredging permit"]
+    assert summary["moved"] > 0.05
+
+
+def test_faithful_copy_gives_nothing_and_a_text_against_itself_gives_nothing():
+    assert check_files(ORIGINAL, REF / "faithful.txt")[0] == []
+    for name in EXPECTED:
+        findings, summary = check_files(REF / name, REF / name)
+        assert findings == [] and summary["verbatim"] == 1.0 and summary["verdict"] == "verbatim"
+
+
+def test_duplicated_and_dropped_passages():
+    original = Source("o.txt", "The mayor spoke on Monday. The council voted on the budget for next year. Taxes stay the same.\n")
+    copy = Source("c.txt", "The mayor spoke on Monday. The council voted on the budget for next year. "
+                           "The council voted on the budget for next year.\n")
+    kinds = [(c.kind, copy.text[c.start : c.end]) for c in compare(original, copy).changes]
+    assert ("duplicated", "The council voted on the budget for next year") in kinds
+    assert ("excerpt", "year") in kinds or any(k == "dropped-passage" for k, _ in kinds)
+
+
+def test_an_excerpt_is_reported_once_as_info():
+    original = Source("o.txt", "One sentence here about the port. Another sentence about the ships. A third one about the fish.\n")
+    copy = Source("c.txt", "Another sentence about the ships.\n")
+    changes = compare(original, copy).changes
+    assert [c.kind for c in changes] == ["excerpt", "excerpt"]
+
+
+def test_cli_against_in_every_format_and_exit_code(tmp_path):
+    proc = run_qa("check", "--no-cache", "--against", str(ORIGINAL), "--format", "json", str(REF / "spin.txt"))
+    assert proc.returncode == 1, proc.stderr
+    report = json.loads(proc.stdout)
+    (entry,) = report["files"]
+    assert entry["reference"]["verdict"] == "spun"
+    ref = [f for f in entry["findings"] if f["category"] == "reference"]
+    assert len(ref) >= len(EXPECTED["spin.txt"])
+    text = run_qa("check", "--no-cache", "--against", str(ORIGINAL), str(REF / "spin.txt")).stdout.decode()
+    assert "REF002 error quotation altered" in text and "against " in text and ": spun" in text
+    for fmt in ("sarif", "github", "junit", "html"):
+        out = run_qa("check", "--no-cache", "--against", str(ORIGINAL), "--format", fmt, str(REF / "spin.txt"))
+        assert out.returncode == 1 and b"REF002" in out.stdout, (fmt, out.stderr)
+
+
+def test_cli_ignore_baseline_and_missing_original(tmp_path):
+    args = ["check", "--no-cache", "--against", str(ORIGINAL), "--select", "reference", "--format", "json"]
+    proc = run_qa(*args, "--ignore", "REF001,REF004", str(REF / "spin.txt"))
+    rules = {f["rule"] for f in json.loads(proc.stdout)["files"][0]["findings"]}
+    assert rules == {"REF002", "REF007"}
+    missing = run_qa("check", "--against", str(tmp_path / "nope.txt"), str(REF / "spin.txt"))
+    assert missing.returncode == 2
+    assert missing.stderr.decode().strip() == f"qa: error: {tmp_path / 'nope.txt'}: no such file (the original given to --against)"
+
+
+def test_baseline_hides_accepted_reference_findings(tmp_path):
+    (tmp_path / "wire.md").write_bytes(ORIGINAL.read_bytes())
+    (tmp_path / "copy.txt").write_bytes((REF / "scrape.txt").read_bytes())
+    (tmp_path / ".qa.toml").write_text('select = ["reference"]\nagainst = "wire.md"\n')
+    check = ["check", "--no-cache", "copy.txt"]
+    assert run_qa(*check, cwd=tmp_path).returncode == 1
+    assert run_qa("baseline", "-o", "base.json", "copy.txt", cwd=tmp_path).returncode == 0
+    assert "REF005" in (tmp_path / "base.json").read_text()
+    proc = run_qa(*check, "--baseline", "base.json", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout
+
+
+def test_config_key_against_relative_to_the_config_file(tmp_path):
+    (tmp_path / "orig").mkdir()
+    (tmp_path / "orig" / "wire.md").write_bytes(ORIGINAL.read_bytes())
+    (tmp_path / "copy.txt").write_bytes((REF / "roundtrip.txt").read_bytes())
+    (tmp_path / ".qa.toml").write_text('[[overrides]]\nfiles = ["copy.txt"]\nagainst = "orig/wire.md"\n')
+    proc = run_qa("check", "--no-cache", "--select", "reference", "--format", "json", "copy.txt", cwd=tmp_path)
+    entry = json.loads(proc.stdout)["files"][0]
+    assert entry["reference"]["verdict"] == "translated"
+    assert {"REF002", "REF003", "REF009"} <= {f["rule"] for f in entry["findings"]}
