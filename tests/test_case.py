@@ -43,6 +43,7 @@ def test_damage_is_reported(text, rule, span):
         "Rain fell.\n\nde Gaulle's heirs sold the house to a museum in the spring.",
         "He ate turkey off fine china with french fries and swiss cheese in polish style.",
         "Visit www.russian-news.com or @japan or #mexico; the anti-american mood.",
+        "She posted: “is it over? we love japan and mexico,” and left.",  # a quoted post keeps its case
         "keywords: china, japan, trade, tariffs, yen, yuan, dollar, stocks, bonds, gold, oil, gas",
     ],
 )

@@ -40,7 +40,7 @@ from typing import Iterator, Sequence
 
 from qa.finding import Match
 from qa.kinds.base import BOOL, NUMBER, Check, default
-from qa.tokens import PUNCT
+from qa.tokens import PUNCT, WORD
 
 #: Words that a link or a lost space typically glues to a name: determiners, prepositions,
 #: conjunctions and the commonest verbs of attribution.
@@ -134,18 +134,20 @@ class Fused(Check):
         """'govern ment': two lower-case pieces, one rare, that make a common word."""
         tokens = source.tokens
         text = source.text
-        previous = None
-        for i in tokens.words():
-            if previous is not None and tokens.starts[i] == tokens.ends[previous] + 1:
-                a, b = tokens.texts[previous], tokens.texts[i]
-                start, end = tokens.starts[previous], tokens.ends[i]
-                if text[end - len(b) - 1] == " " and a.isalpha() and b.isalpha():
-                    unknown = min(table.get(a, 0.0), table.get(b, 0.0)) < _RARE
-                    if unknown and a.islower() and b.islower() and _bare(text, start, end):
-                        joined = a + b
-                        if table.get(joined, 0.0) >= self.data["min_zipf"]:
-                            yield Match(start, end, (joined,), {"first": a, "second": b})
-            previous = i
+        starts, ends, texts, kinds = tokens.starts, tokens.ends, tokens.texts, tokens.kinds
+        min_zipf = self.data["min_zipf"]
+        for i in range(1, len(starts)):
+            # Cheapest tests first: two words, one space apart.
+            if starts[i] != ends[i - 1] + 1 or kinds[i] != WORD or kinds[i - 1] != WORD:
+                continue
+            a, b = texts[i - 1], texts[i]
+            if text[ends[i - 1]] != " " or not (a.islower() and b.islower() and a.isalpha() and b.isalpha()):
+                continue
+            if min(table.get(a, 0.0), table.get(b, 0.0)) >= _RARE:
+                continue
+            start, end = starts[i - 1], ends[i]
+            if table.get(a + b, 0.0) >= min_zipf and _bare(text, start, end):
+                yield Match(start, end, (a + b,), {"first": a, "second": b})
 
 
 class _Evidence:

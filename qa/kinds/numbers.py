@@ -24,8 +24,7 @@ from typing import Iterator, Sequence
 from qa.finding import Match
 from qa.kinds.base import STR, Check, FieldError, required
 
-_SCALES = "thousand|million|billion|trillion"
-_STACK = re.compile(rf"\b(?:\d[\d,.]*\s+)?(?P<a>{_SCALES})\s+(?P<b>million|billion|trillion)\b", re.I)
+_STACK = re.compile(r"\b(?P<a>[Tt]housand|[MmBbTt]r?illion)\s+(?P<b>[MmBbTt]r?illion)\b")
 _BIG_SCALE = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+|\d{5,})(?:\.\d+)?\s+(?:million|billion|trillion)\b", re.I)
 _CLOCK = re.compile(
     r"(?<![\d:.,])(?P<h>\d{1,2})(?:(?::(?P<m>\d{2}))\s?(?P<ap>[apAP])\.?\s?[mM]|\s?(?P<low>[ap])\.?m)\b\.?"
