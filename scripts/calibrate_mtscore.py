@@ -22,6 +22,7 @@ import argparse
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +35,7 @@ from qa.docscore.model import PARAMS  # noqa: E402
 from qa.docscore.signals import SIGNALS  # noqa: E402
 from qa.errors import QaError  # noqa: E402
 from qa.evaluate import load_corpus  # noqa: E402
+from qa.mtscore import verdict  # noqa: E402
 from qa.settings import Settings  # noqa: E402
 
 
@@ -61,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
         labels = ",".join(n for n, v in r.labels.items() if v) or "-"
         print(f"{r.case}  {r.kind:8s} " + " ".join(f"{h[s.name]:9.3f}" for s in SIGNALS) + f" {h['damaged']:9.3f}  {labels}")
     print("held-out AUC: " + ", ".join(f"{k} {v:.3f}" for k, v in figs.items()))
+    for s in SIGNALS:
+        for label, name in ((1, s.meaning), (0, "not " + s.meaning)):
+            verdicts = Counter(verdict(held[r.case][s.name]) for r in rows if r.labels[s.name] == label)
+            print(f"held-out {s.name} verdicts, {name}: " + ", ".join(f"{v} {verdicts[v]}" for v in ("likely", "possible", "unlikely")))
 
     models = fit_all(rows)
     for name, m in models.items():

@@ -141,7 +141,7 @@ function line(label, verdict, score) {
   const v = document.createElement("span");
   v.className = `verdict ${verdict}`;
   v.textContent = verdict;
-  p.append(`${label}: `, v, score === undefined ? "" : ` (${Number(score).toFixed(2)})`);
+  p.append(`${label}: `, v, score === undefined || score === null ? "" : ` (${Number(score).toFixed(2)})`);  // null: too short to score
   return p;
 }
 
