@@ -9,8 +9,10 @@ Checks every case with the default settings, builds each document's features
 1. cross-validates with whole story groups per fold (``--folds``, default 5): both models are
    refitted inside each training fold and score the held-out fold; prints the held-out AUCs
    and every document's held-out scores;
-2. fits both models on every document and prints their coefficients;
-3. with ``--write``, stores them with the held-out figures in qa/docscore/params.json.
+2. with ``--test-from 101``, also fits on the cases before 101 and tests on the rest (the
+   corpus's test fold of new stories);
+3. fits both models on every document and prints their coefficients;
+4. with ``--write``, stores them with the held-out figures in qa/docscore/params.json.
 
 The language-model statistics (``lm.*``) are used when ``qa.lm.document_stats`` exists;
 ``--no-lm`` fits without them. Needs nothing beyond qa's own dependencies.
@@ -45,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--groups", type=Path, help="case-id group lines (default: from the cases' notes)")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--no-lm", action="store_true", help="leave out the language-model statistics")
+    ap.add_argument("--test-from", metavar="ID", help="also fit on the cases before ID and test on the rest (e.g. 101)")
     ap.add_argument("--write", action="store_true", help=f"store the fitted models in {PARAMS.relative_to(ROOT)}")
     args = ap.parse_args(argv)
 
@@ -67,6 +70,13 @@ def main(argv: list[str] | None = None) -> int:
         for label, name in ((1, s.meaning), (0, "not " + s.meaning)):
             verdicts = Counter(verdict(held[r.case][s.name]) for r in rows if r.labels[s.name] == label)
             print(f"held-out {s.name} verdicts, {name}: " + ", ".join(f"{v} {verdicts[v]}" for v in ("likely", "possible", "unlikely")))
+
+    if args.test_from:
+        test = [r.case for r in rows if r.case >= args.test_from]
+        split = cross_validate(rows, [test])
+        figs_split = figures([r for r in rows if r.case in set(test)], split)
+        print(f"fitted on cases before {args.test_from}, tested on the {len(test)} from it: "
+              + ", ".join(f"{k} {v:.3f}" for k, v in figs_split.items()))
 
     models = fit_all(rows)
     for name, m in models.items():
