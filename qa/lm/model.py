@@ -99,6 +99,14 @@ class LanguageModel:
         self._pull[key] = value
         return value
 
+    def bigram(self, h: str, word: str) -> float | None:
+        """log10 P(word | h) from the memoised pull (or the back-off) without a new lookup."""
+        u = self.unigram(word)
+        if u is None or self.unigram(h) is None:
+            return None
+        p = self.pull(h, word)
+        return u + (p if p is not None else self._backoff(h))
+
     def seen(self, h: str, word: str) -> bool:
         """Whether the model holds the bigram ``h word`` (rather than backing off)."""
         return self.pull(h, word) is not None

@@ -23,7 +23,7 @@ model is fitted on them): add keys, never rename or change the meaning of one.
 
 from __future__ import annotations
 
-from qa.lm.contrast import document_alternatives, stretch
+from qa.lm.contrast import document_alternatives
 from qa.lm.model import BOS, EOS, load_model
 from qa.lm.runs import document_runs
 
@@ -50,26 +50,35 @@ def _compute(source) -> dict[str, float]:
     pairs = unseen = bigrams = 0
     for run in document_runs(source):
         words = run.words
-        for k, w in enumerate(words):
-            if w in (BOS, EOS):
+        prev = None  # the previous word when the model knows it
+        prev2 = None
+        for w in words:
+            if w == BOS:
+                prev, prev2 = w, None
                 continue
+            if w == EOS:
+                break
             total += 1
-            if not lm.knows(w):
+            u = lm.unigram(w)
+            if u is None:
+                prev = prev2 = None
                 continue
             known += 1
-            u = lm.unigram(w)
             uni += u
-            p, n = stretch(lm, words, k, k + 1)
-            if n:
-                logp += p
-                lift += p - u
-                low += p < LOW_FIT
-            if k > 0 and lm.knows(words[k - 1]):
-                big += lm.logp(w, (words[k - 1],))
-                bigrams += 1
-            if k + 1 < len(words) and words[k + 1] != EOS and lm.knows(words[k + 1]):
-                pairs += 1
-                unseen += not lm.seen(w, words[k + 1])
+            if prev is None:
+                p = u
+            else:
+                b = lm.bigram(prev, w)
+                if prev != BOS:
+                    big += b
+                    bigrams += 1
+                    pairs += 1
+                    unseen += not lm.seen(prev, w)
+                p = b if prev2 is None else lm.logp(w, (prev, prev2))
+            logp += p
+            lift += p - u
+            low += p < LOW_FIT
+            prev, prev2 = w, prev
     alts = document_alternatives(source)
     per100 = 100.0 / max(known, 1)
     gains = [a.gain for a in alts]
