@@ -176,3 +176,21 @@ def test_config_key_against_relative_to_the_config_file(tmp_path):
     entry = json.loads(proc.stdout)["files"][0]
     assert entry["reference"]["verdict"] == "translated"
     assert {"REF002", "REF003", "REF009"} <= {f["rule"] for f in entry["findings"]}
+
+
+def test_cached_results_follow_the_original(tmp_path):
+    original = tmp_path / "wire.md"
+    original.write_bytes(ORIGINAL.read_bytes())
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes((REF / "faithful.txt").read_bytes())
+    args = ["check", "--cache-dir", str(tmp_path / "cache"), "--select", "reference", "--against", str(original), str(copy)]
+    assert run_qa(*args).returncode == 0
+    assert run_qa(*args).returncode == 0  # from the cache
+    original.write_text(ORIGINAL.read_text(encoding="utf-8").replace("biggest decision", "biggest choice"), encoding="utf-8")
+    proc = run_qa(*args)
+    assert proc.returncode == 1 and b"REF002" in proc.stdout  # the changed original is not answered from the cache
+
+
+def test_calendar_words_are_dates_only_when_capitalised():
+    changes = compare(Source("o.txt", "Officials may meet the city council again in March.\n"), Source("c.txt", "Officials might meet the city council again in May.\n")).changes
+    assert [(c.kind, c.original) for c in changes] == [("substituted", "may"), ("number", "March")]

@@ -7,7 +7,7 @@ share of the original between the copy's first and last aligned words (an excerp
 
 The verdict reads those figures over the covered part:
 
-- ``verbatim``: at most 1 % of the words substituted and 2 % dropped or added;
+- ``verbatim``: 97 % of the words in order, at most 1 % substituted and 2 % dropped or added;
 - ``edited``: under 6 % substituted (house-style edits, cuts, added furniture);
 - ``spun``: more, mostly (``SPUN_ONE_TO_ONE``) word for word in place (a synonym spinner);
 - ``translated``: more, with phrases of other lengths and moved clauses (a round trip
@@ -68,13 +68,13 @@ def summarise(comparison: "Comparison", original_path: str) -> dict[str, Any]:
         "added": round(counts["added"] / total_b, 3),
         "coverage": round(covered / total_a, 3),
     }
-    figures["verdict"] = _verdict(counts, covered, total_b, one_to_one / max(replaced, 1))
+    figures["verdict"] = _verdict(counts, comparison.verbatim / covered, covered, total_b, one_to_one / max(replaced, 1))
     return figures
 
 
-def _verdict(counts: dict[str, int], covered: int, total_b: int, one_to_one: float) -> str:
+def _verdict(counts: dict[str, int], verbatim: float, covered: int, total_b: int, one_to_one: float) -> str:
     substituted = counts["substituted"] / covered
-    if substituted <= 0.01 and counts["dropped"] / covered <= 0.02 and counts["added"] / total_b <= 0.02 and not counts["moved"]:
+    if verbatim >= 0.97 and substituted <= 0.01 and counts["dropped"] / covered <= 0.02 and counts["added"] / total_b <= 0.02 and not counts["moved"]:
         return "verbatim"
     if substituted < 0.06:
         return "edited"

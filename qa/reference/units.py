@@ -31,9 +31,12 @@ NUMBER_WORDS = frozenset(
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
     "thousand million billion trillion dozen half quarter first second third fourth fifth sixth seventh "
     "eighth ninth tenth percent twenties thirties forties fifties sixties seventies eighties nineties "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
     "yesterday today tomorrow".split()
+)
+#: Calendar words: dates only when capitalised ("May" the month, not "may" the verb).
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
 
@@ -120,7 +123,7 @@ def read_units(source: Source) -> Units:
         tf = tflags[i]
         if kind == WORD and tf & CAPITAL and tf & SENTENCE_START:
             capital_first.append(len(norms))
-        if kind == NUMBER or norm in NUMBER_WORDS or (kind == WORD and _DIGIT(norm)):
+        if kind == NUMBER or norm in NUMBER_WORDS or (kind == WORD and _DIGIT(norm)) or (norm in CALENDAR_WORDS and tf & CAPITAL):
             f |= IS_NUMBER
         if kind == WORD and (tf & UPPER or (tf & CAPITAL and not tf & SENTENCE_START)):
             f |= NAME
