@@ -179,3 +179,18 @@ def test_grouped_cross_validation_on_the_dev_corpus():
     groups = story_groups(CORPUS, [r.case for r in rows], ROOT / "scripts" / "dev-stories.tsv")
     figs = figures(rows, cross_validate(rows, folds(groups, 5)))
     assert figs["damaged_vs_clean"] >= 0.90 and figs["mt_vs_clean"] >= 0.85, figs
+
+
+def test_damage_features_never_weigh_against_damage():
+    from qa.docscore.crossval import Row, fit_signal
+
+    # residue anti-correlated with the label in this sample: the fit must drop it, not use it
+    rows = [
+        Row(f"{i:03d}", "positive" if i % 2 else "negative",
+            {"find.residue": float(i % 2 == 0), "find.credit": float(i % 2), "text.spaced_punct": 0.1 * i}, {"scraping": i % 2})
+        for i in range(12)
+    ]
+    model = fit_signal(SCRAPED, rows)
+    assert "find.residue" not in model.features and "find.credit" in model.features
+    assert all(c >= 0 for f, c in zip(model.features, model.coef) if SCRAPED.damage(f))
+    assert not MT.damage("text.variety") and MT.damage("find.word")

@@ -36,8 +36,15 @@ def combined(scores: Mapping[str, float]) -> float:
 
 
 def fit_signal(signal: Signal, rows: Sequence[Row]) -> Model:
+    """Fit, then drop every damage feature that came out with a negative weight and refit
+    (more residue or more mistranslations can never make a text look cleaner)."""
     columns = signal.columns(k for r in rows for k in r.features)
-    return fit([r.features for r in rows], [r.labels[signal.name] for r in rows], columns, L2, PRIOR)
+    while True:
+        model = fit([r.features for r in rows], [r.labels[signal.name] for r in rows], columns, L2, PRIOR)
+        wrong = {f for f, c in zip(model.features, model.coef) if c < 0 and signal.damage(f)}
+        if not wrong:
+            return model
+        columns = tuple(f for f in columns if f not in wrong)
 
 
 def fit_all(rows: Sequence[Row]) -> dict[str, Model]:

@@ -40,6 +40,11 @@ class Signal:
             out.extend(n for n in names if n.startswith(f)) if f.endswith(".") else out.append(f)
         return tuple(dict.fromkeys(out))
 
+    def damage(self, feature: str) -> bool:
+        """Features that measure damage (findings, spacing before punctuation, mixed quotes),
+        whose weight may not be negative; style and language-model features may go either way."""
+        return feature.startswith("find.") or feature in {"text.spaced_punct", "text.mixed_quotes"}
+
     def label(self, kind: str, categories: Iterable[str]) -> int:
         """1 when an annotated document shows this kind of damage (negatives are 0)."""
         cats = set(categories)
