@@ -194,3 +194,20 @@ def test_cached_results_follow_the_original(tmp_path):
 def test_calendar_words_are_dates_only_when_capitalised():
     changes = compare(Source("o.txt", "Officials may meet the city council again in March.\n"), Source("c.txt", "Officials might meet the city council again in May.\n")).changes
     assert [(c.kind, c.original) for c in changes] == [("substituted", "may"), ("number", "March")]
+
+
+def test_alignment_survives_merged_paragraphs_restyled_quotes_and_a_page_of_furniture(tmp_path):
+    """The faithful copy, its paragraphs merged two by two, its quotes made straight, inside an
+    HTML page three times its length: nothing is substituted, the furniture is added text."""
+    body = (REF / "faithful.txt").read_text(encoding="utf-8").replace("“", '"').replace("”", '"')
+    paragraphs = body.strip().split("\n\n")
+    merged = ["<p>" + " ".join(paragraphs[k : k + 2]) + "</p>" for k in range(0, len(paragraphs), 2)]
+    menu = "".join(f"<li>Section {n} news, sport, weather and opinion</li>" for n in range(40))
+    related = "".join(f"<p>Related story number {n}: a council votes on parking fees in a nearby town.</p>" for n in range(25))
+    page = f"<html><body><ul>{menu}</ul><article>{''.join(merged)}</article><aside>{related}</aside></body></html>"
+    copy = tmp_path / "page.html"
+    copy.write_text(page, encoding="utf-8")
+    findings, summary = check_files(ORIGINAL, copy)
+    assert not [f for f in findings if f.rule in ("REF001", "REF002", "REF003", "REF004", "REF005", "REF006")], findings
+    assert {f.rule for f in findings} <= {"REF008", "REF011"}
+    assert summary["verbatim"] >= 0.97 and summary["added"] > 0.6

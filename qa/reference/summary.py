@@ -53,7 +53,7 @@ def summarise(comparison: "Comparison", original_path: str) -> dict[str, Any]:
             counts["excerpt"] += lost
         elif c.kind == "moved":
             counts["moved"] += g.a1 - g.a0
-        if c.kind in ADDED:
+        if c.kind in ADDED or c.note.startswith("extra"):  # text past the original's ends is added too
             counts["added"] += sum(not x for x in aligned_b[g.b0 : g.b1])
     total_a, total_b = max(len(a), 1), max(len(b), 1)
     covered = max(len(a) - counts["excerpt"], 1)
