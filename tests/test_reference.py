@@ -211,3 +211,10 @@ def test_alignment_survives_merged_paragraphs_restyled_quotes_and_a_page_of_furn
     assert not [f for f in findings if f.rule in ("REF001", "REF002", "REF003", "REF004", "REF005", "REF006")], findings
     assert {f.rule for f in findings} <= {"REF008", "REF011"}
     assert summary["verbatim"] >= 0.97 and summary["added"] > 0.6
+
+
+def test_a_name_replaced_by_a_common_noun_is_a_changed_name():
+    original = Source("o.txt", "The plan was approved on a vote, said Tom Becker, who leads the group.\n")
+    copy = Source("c.txt", "The plan was approved on a vote, said the man, who leads the group.\n")
+    (change,) = compare(original, copy).changes
+    assert (change.kind, copy.text[change.start : change.end], change.original) == ("name", "the man", "Tom Becker")
