@@ -6,14 +6,14 @@ or amount (``number``), touching a name (``name``), else ``substituted`` / ``dro
 ``added-words``; whole sentences (or ``PASSAGE`` units and more) are ``dropped-passage`` /
 ``added-passage``; the original's head or tail missing from the copy is ``excerpt``. Edits a
 house style makes ("per cent" -> "percent", "nine" -> "9", "organisation" -> "organization")
-are not changes at all. Nearby changes in one sentence are reported as one, and all the
-changes inside one quotation as one.
+are not changes at all (:mod:`qa.reference.style`). Nearby changes in one sentence are
+reported as one (:mod:`qa.reference.quotations` then joins those inside one quotation).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from qa.reference.align import match_blocks
@@ -280,26 +280,3 @@ def _where(a: Units, lo: int) -> str:
         return "at the start of the original"
     before = a.norms[max(0, lo - 4) : lo]
     return "in the original after '…" + a.text(lo - len(before), lo) + "'"
-
-
-def group_quotations(a: Units, b: Units, changes: list[Change]) -> list[Change]:
-    """Every change inside one quotation of the copy becomes one change over that stretch."""
-    quotes = b.source.quotes
-    starts = [q.start for q in quotes]
-    out: list[Change] = []
-    current: tuple[int, Change] | None = None
-    for c in sorted(changes, key=lambda c: (c.start, c.end)):
-        k = bisect_right(starts, c.start) - 1
-        inside = c.kind == "quotation" and k >= 0 and quotes[k].contains(c.start, c.end)
-        if inside and current is not None and current[0] == k and c.orig[0] >= current[1].orig[0]:
-            first = current[1]
-            lo, hi = first.orig[0], max(first.orig[1], c.orig[1])
-            g = Gap(min(first.gap.a0, c.gap.a0), max(first.gap.a1, c.gap.a1), first.gap.b0, max(first.gap.b1, c.gap.b1))
-            text = a.source.text[a.starts[lo] : a.ends[hi - 1]] if hi > lo else ""
-            merged = replace(first, end=c.end, gap=g, orig=(lo, hi), original=text)
-            out[-1] = merged
-            current = (k, merged)
-            continue
-        out.append(c)
-        current = (k, c) if inside else None
-    return out

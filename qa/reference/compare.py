@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from qa.reference.align import match_blocks, merge_blocks
-from qa.reference.classify import Change, Gap, classify, group_quotations
+from qa.reference.classify import Change, Gap, classify
+from qa.reference.quotations import group_quotations
 from qa.reference.moves import duplicates, pair_moves, pieces
 from qa.reference.units import Units, read_units
 from qa.source import Source
