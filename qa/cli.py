@@ -392,6 +392,8 @@ def eval_cmd(
     from qa.evaluate import check_corpus, counted_hits, evaluate, render_text, to_dict
     from qa.settings import Settings
 
+    if groups is not None and folds is None:
+        raise QaError("--groups needs --folds K")
     settings = Settings(select=_split(select), ignore=_split(ignore), pack_dirs=tuple(rules_dir or ()))
     cases, report = check_corpus(corpus, settings)
     evaluation = evaluate(cases, counted_hits(report.files))

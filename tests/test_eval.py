@@ -119,6 +119,10 @@ def test_cli_folds_on_a_tiny_corpus(qa, tmp_path):
     assert "cross-validation: 2 folds of whole story groups (2 groups, 2 documents)" in text
     p = qa("eval", str(corpus), "--folds", "3")
     assert p.returncode == 2 and p.err.startswith("qa: error: cannot make 3 folds") and "Traceback" not in p.err
+    p = qa("eval", str(corpus), "--groups", str(corpus / "groups.tsv"))
+    assert p.returncode == 2 and p.err.strip() == "qa: error: --groups needs --folds K"
+    p = qa("eval", str(corpus), "--folds", "2", "--groups", str(corpus / "missing.tsv"))
+    assert p.returncode == 2 and "missing.tsv: cannot read the groups file" in p.err and "Traceback" not in p.err
 
 
 @pytest.mark.skipif(not (CORPUS.is_dir() and SCORER.is_file()), reason="shared corpus not present")
