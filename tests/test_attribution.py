@@ -21,6 +21,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("“The vote is fair,” insisted. Talks resumed.", "ATT001", "insisted"),
         ('"We have no comment," replied; the hearing went on.', "ATT001", "replied"),
         ("“It is over,” added on Tuesday.", "ATT001", "added on Tuesday"),
+        ("Talks ended. Said that the plan is sound.", "ATT002", "Said"),
         ("Talks ended. Remains confident that a deal is near.", "ATT002", "Remains"),
         ("Talks ended. Insists that the plan is sound.", "ATT002", "Insists"),
         ("Stressed that the army was ready.", "ATT002", "Stressed"),
@@ -39,6 +40,8 @@ def test_damage_is_reported(text, rule, span):
         "The “reset” continued; the “dossier” confirmed it; the word “no” said it all.",
         "Remains of the ship were found. Asked about it, he said nothing.",
         "Convinced that the deal would pass, she left. Added to that, costs rose.",
+        "Costs, once added, were high; the man, said to be 40, left, as previously stated.",
+        "“It is a long road,” her coach, Nick Cavaday, said.",  # subject before an apposition
         "The mayor said the roads were closed, and her deputy said they would reopen.",
         "“We are ready,” he said. The minister said that the plan was ready.",
         "She said that her aide had called; the aide said so too.",
