@@ -129,6 +129,9 @@ def _reference_options(against: Optional[Path]) -> dict:
         return {}
     if not against.is_file():
         raise QaError(f"{against}: no such file (the original given to --against)")
+    from qa.reference.check import read_original
+
+    read_original(against)  # an unreadable original is one error now, not one per copy later
     return {"against": against}
 
 

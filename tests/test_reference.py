@@ -218,3 +218,17 @@ def test_a_name_replaced_by_a_common_noun_is_a_changed_name():
     copy = Source("c.txt", "The plan was approved on a vote, said the man, who leads the group.\n")
     (change,) = compare(original, copy).changes
     assert (change.kind, copy.text[change.start : change.end], change.original) == ("name", "the man", "Tom Becker")
+
+
+def test_an_unreadable_original_is_one_error_before_any_copy_is_checked(tmp_path):
+    original = tmp_path / "wire.txt"
+    original.write_bytes(b"\x00\x01binary")
+    proc = run_qa("check", "--no-cache", "--against", str(original), str(REF / "spin.txt"), str(REF / "scrape.txt"))
+    assert proc.returncode == 2 and proc.stdout == b""
+    assert proc.stderr.decode().splitlines() == [f"qa: error: {original}: looks like a binary file (contains NUL bytes); not checked"]
+
+
+def test_a_name_and_its_demonym_are_the_same_name():
+    original = Source("o.txt", "The talks with China's foreign minister went on for two hours.\n")
+    copy = Source("c.txt", "The talks with the Chinese foreign minister went on for two hours.\n")
+    assert [c.kind for c in compare(original, copy).changes] == ["substituted"]

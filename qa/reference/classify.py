@@ -263,8 +263,18 @@ def _differ(a: Units, a0: int, a1: int, b: Units, b0: int, b1: int, flag: int, n
     if not ours and not theirs:
         return False
     if nearby:
-        return bool(ours - _around(b, b0, b1)) or bool(theirs - _around(a, a0, a1))
+        return _missing(ours, _around(b, b0, b1), flag) or _missing(theirs, _around(a, a0, a1), flag)
     return ours != theirs
+
+
+def _missing(ours: set[str], theirs: set[str], flag: int) -> bool:
+    """Some of ``ours`` is not in ``theirs``; a name counts as there when a word of the other
+    side shares its first four letters ("China's" and "Chinese", "Paris" and "Parisian")."""
+    rest = ours - theirs
+    if flag == NAME and rest:
+        stems = {w[:4] for w in theirs if len(w) >= 4}
+        rest = {w for w in rest if len(w) < 4 or w[:4] not in stems}
+    return bool(rest)
 
 
 def _around(u: Units, lo: int, hi: int) -> set[str]:
