@@ -232,3 +232,16 @@ def test_a_name_and_its_demonym_are_the_same_name():
     original = Source("o.txt", "The talks with China's foreign minister went on for two hours.\n")
     copy = Source("c.txt", "The talks with the Chinese foreign minister went on for two hours.\n")
     assert [c.kind for c in compare(original, copy).changes] == ["substituted"]
+
+
+def test_python_api_run_check_with_an_original_runs_the_normal_rules_too(tmp_path):
+    from qa.app import run_check
+    from qa.settings import Settings
+
+    copy = tmp_path / "copy.txt"
+    copy.write_text((REF / "spin.txt").read_text(encoding="utf-8").replace("group's president", "groupâ€™s president"), encoding="utf-8")
+    report = run_check([str(copy)], Settings(against=ORIGINAL, cache_dir=None, jobs=1))
+    (entry,) = report.files
+    assert entry.extras["reference"]["verdict"] == "spun"
+    rules = {f.rule for f in entry.findings}
+    assert {"REF002", "MOJ001"} <= rules  # reference findings and the packs' on the same copy
