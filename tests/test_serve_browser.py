@@ -8,21 +8,15 @@ the test's temporary directory (its path is printed with ``pytest -s``).
 
 from __future__ import annotations
 
-import shutil
 import signal
 from pathlib import Path
 
 import pytest
+from chromium import chromium, needs_chromium
 from test_serve import DAMAGED, _start
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-
-webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
-pytestmark = pytest.mark.skipif(
-    not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
-    reason="headless Chromium not installed (apt-get install chromium chromium-driver)",
-)
+pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+pytestmark = needs_chromium
 
 
 @pytest.fixture
@@ -35,24 +29,8 @@ def url(tmp_path):
 
 @pytest.fixture
 def browser(tmp_path):
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = CHROMIUM
-    for arg in (
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1300,1000",
-    ):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER, log_output=str(tmp_path / "driver.log")), options=options)
-    driver.set_page_load_timeout(60)
-    try:
+    with chromium(tmp_path, "1300,1000") as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def _wait(driver, condition, timeout=90):
