@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
 from qa.finding import Finding, Match, Severity
+from qa.patterns import PatternSet
 from qa.phrases import PhraseIndex
 from qa.rulepack import Rule
 from qa.source import Source
@@ -40,11 +41,19 @@ class RuleSet:
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
         entries = []
+        patterns: list = []
+        #: owner -> indices into ``patterns`` of a rule that only phrases and patterns can fire
+        self.gated: dict[int, range] = {}
         for owner, rule in enumerate(self.rules):
             assert rule.check is not None
             for phrase, payload in rule.check.phrases():
                 entries.append((owner, phrase, payload))
+            regexes = rule.check.regexes()
+            if regexes is not None:
+                self.gated[owner] = range(len(patterns), len(patterns) + len(regexes))
+                patterns.extend(regexes)
         self.index = PhraseIndex(entries)
+        self.patterns = PatternSet(patterns)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -83,9 +92,13 @@ class Engine:
 
     def check(self, source: Source) -> list[Finding]:
         hits = self.ruleset.index.search(source.lower)
+        matching = self.ruleset.patterns.matching(source.text)  # one RE2 pass for every pattern
+        gated = self.ruleset.gated if matching is not None else {}
         findings: set[Finding] = set()
         for owner, rule in enumerate(self.ruleset.rules):
             assert rule.check is not None
+            if owner in gated and owner not in hits and not any(i in matching for i in gated[owner]):
+                continue  # none of its phrases or patterns is in the document
             for match in rule.check.run(source, hits.get(owner, ())):
                 if not rule.quotes and source.in_quotes(match.start, match.end):
                     continue

@@ -29,3 +29,40 @@ def group_span(match, name: str | None) -> tuple[int, int]:
         return match.start(), match.end()
     index = match.re.groupindex[name]
     return match.start(index), match.end(index)
+
+
+class PatternSet:
+    """Many compiled patterns searched in one RE2 pass (``RE2::Set``): which of them match
+    anywhere in a text. Kinds then run ``finditer`` only for the patterns that hit."""
+
+    def __init__(self, patterns) -> None:
+        self._patterns = list(patterns)
+        self._set = None
+        if not self._patterns:
+            return
+        options = re2.Options()
+        options.log_errors = False
+        options.max_mem = 64 << 20
+        regex_set = re2.Set.SearchSet(options)
+        try:
+            regex_set.Add("")  # matches every text: its absence means the search failed (DFA memory)
+            for p in self._patterns:
+                flags = "" if p.options.case_sensitive else "(?i)"
+                regex_set.Add(f"{flags}(?:{p.pattern})")
+            regex_set.Compile()
+        except (re2.error, ValueError, TypeError):  # type: ignore[attr-defined]
+            return  # no set: every pattern is searched on its own, as before
+        self._set = regex_set
+
+    def matching(self, text: str) -> set[int] | None:
+        """Indices (into the patterns given) of those that match somewhere in ``text``; None
+        when the set cannot tell (then every pattern must be searched)."""
+        if self._set is None:
+            return None
+        try:
+            found = self._set.Match(text) or ()
+        except (re2.error, ValueError, TypeError):  # type: ignore[attr-defined]
+            return None
+        if 0 not in found:
+            return None
+        return {i - 1 for i in found if i}

@@ -224,3 +224,35 @@ def test_readability_command(qa, tmp_path):
     assert p.returncode == 2 and "missing.txt: no such file" in p.err
     data = json.loads(p.out)
     assert data["files"] == [{"path": str(doc), "readability": SNAPSHOT}]
+
+
+def _documents() -> list[str]:
+    """Every fixture text and, when present, the shared dev corpus."""
+    roots = [ROOT / "fixtures", ROOT.parent / "shared" / "corpus" / "dev", Path("/work/shared/corpus/dev")]
+    paths = sorted({p.resolve() for r in roots if r.is_dir() for p in r.rglob("*.txt")})
+    return [p.read_text(encoding="utf-8", errors="replace") for p in paths]
+
+
+def test_one_counting_pass_equals_textstat_on_every_document():
+    """qa/counts.py applies textstat's formulas to one set of counts: the same numbers as
+    textstat 0.7.13 computing each formula itself, on whole documents and on their sentences
+    and paragraphs (the metric kind's scopes)."""
+    from qa.counts import count, scores
+
+    ts = readability._textstat()
+    names = {"words": "lexicon_count", "sentences": "sentence_count", "avg_sentence_length": "words_per_sentence",
+             "reading_time_seconds": "reading_time"}
+    docs = _documents()
+    assert len(docs) >= 20
+    pieces = [FIXTURE, "", "Yes.", "It's the U.S. rock'n'roll 'quote' -- don't!", "ÉCOLE  naïve café... Ok?"]
+    for doc in docs:
+        source = Source("d.txt", doc)
+        pieces.append(doc)
+        pieces.extend(doc[s.start : s.end] for s in list(source.paragraphs)[:5] + list(source.sentences)[:10])
+    for text in pieces:
+        ours = scores(count(text))
+        if count(text).words == 0:
+            continue
+        for name, value in ours.items():
+            reference = getattr(ts, names.get(name, name))(text)
+            assert value == pytest.approx(reference, abs=1e-9), (name, text[:80])

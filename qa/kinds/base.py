@@ -110,5 +110,11 @@ class Check:
         """Phrases (lower-case keys) this rule wants from the document's single phrase pass."""
         return ()
 
+    def regexes(self) -> Sequence[Any] | None:
+        """The compiled RE2 patterns that, with its phrases, are all this rule searches for:
+        the engine searches them all in one RE2 set pass and skips the rule when none of them
+        (and none of its phrases) is in the document. None (the default): always run."""
+        return None
+
     def run(self, source: "Source", hits: Sequence["PhraseHit"]) -> Iterator[Match]:
         raise NotImplementedError

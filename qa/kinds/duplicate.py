@@ -29,6 +29,15 @@ def normalise(text: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in _TOKEN.findall(text))
 
 
+def _key(source, start: int, end: int) -> tuple[str, ...]:
+    """``normalise`` of a span, once per document (the exact and restatement rules share it)."""
+    keys = source.__dict__.setdefault("_duplicate_keys", {})
+    key = keys.get((start, end))
+    if key is None:
+        key = keys[(start, end)] = normalise(source.text[start:end])
+    return key
+
+
 class Duplicate(Check):
     FIELDS = {
         "min_words": default(INT, 6),
@@ -57,7 +66,7 @@ class Duplicate(Check):
         for start, _, end in units if self.data["exact"] else ():
             if flagged and start < flagged[-1][1]:
                 continue  # inside a repeat already reported
-            key = normalise(text[start:end])
+            key = _key(source, start, end)
             if not self._long_enough(key, end - start):
                 continue
             first = seen.setdefault(key, start)
@@ -76,7 +85,7 @@ class Duplicate(Check):
         starts: list[int] = []
         verbatim: set[tuple[str, ...]] = set()
         for n, s in enumerate(source.sentences):
-            key = normalise(text[s.start : s.end])
+            key = _key(source, s.start, s.end)
             words = {w for w in key if len(w) > 2 and w not in STOPWORDS}
             starts.append(s.start)
             repeat = key in verbatim  # a verbatim repeat is the exact check's business

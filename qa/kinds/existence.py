@@ -39,6 +39,9 @@ class Existence(Check):
     def phrases(self) -> Iterable[tuple[str, object]]:
         return ((p, p) for p in self.data["phrases"] or ())
 
+    def regexes(self):
+        return tuple(self.patterns)
+
     def run(self, source, hits: Sequence) -> Iterator[Match]:
         text = source.text
         spans = []

@@ -65,9 +65,23 @@ class Language(Check):
         table = zipf_table()
         text = source.text
         rare = self.data["rare_zipf"]
+        quotes, q = source.quotes, 0  # words come in text order: one sweep over the quotations
+        marked: dict[str, int] = {}
         for sentence in source.sentences:
-            words = [m for m in _WORD.finditer(text, sentence.start, sentence.end) if not source.in_quotes(*m.span())]
-            marks = [_mark(m.group(), table, rare) for m in words]
+            words = []
+            for m in _WORD.finditer(text, sentence.start, sentence.end):
+                start, end = m.span()
+                while q < len(quotes) and quotes[q].end < end:
+                    q += 1
+                if not (q < len(quotes) and quotes[q].start <= start):  # not inside a quotation
+                    words.append(m)
+            marks = []
+            for m in words:
+                word = m.group()
+                mark = marked.get(word)
+                if mark is None:
+                    mark = marked[word] = _mark(word, table, rare)
+                marks.append(mark)
             for first, last in _stretches(marks, self.data["min_words"]):
                 start, end = words[first].start(), words[last].end()
                 language = self._identify(text[start:end])

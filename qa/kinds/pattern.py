@@ -38,6 +38,9 @@ class Pattern(Check):
         self.exclude = compile_all("exclude", data["exclude"], True)
         self.exclude_context = compile_all("exclude_context", data["exclude_context"], True)
 
+    def regexes(self):
+        return (self.regex,)
+
     def run(self, source, hits: Sequence) -> Iterator[Match]:
         text = source.text
         for m in self.regex.finditer(text):

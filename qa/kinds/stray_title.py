@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from typing import Iterator, Sequence
 
 from qa.finding import Match
@@ -64,6 +65,7 @@ class StrayTitle(Check):
             candidates = list(enumerate(paragraphs))[1:-1]
         text = source.text
         vocabulary: list[str] | None = None
+        counts: Counter[str] | None = None
         for i, para in candidates:
             line = text[para.start : para.end]
             words = _WORD.findall(line)
@@ -74,10 +76,11 @@ class StrayTitle(Check):
             content = [w.lower() for w in words if len(w) > 2 and w.lower() not in STOPWORDS]
             if not content:
                 continue
-            if vocabulary is None:
-                vocabulary = sorted({w.lower() for w in _WORD.findall(text)})
-            rest = _vocabulary_without(vocabulary, text, para)
-            recurring = sum(1 for w in content if _recurs(w, rest))
+            if vocabulary is None or counts is None:  # once per document, not once per line
+                counts = Counter(w.lower() for w in _WORD.findall(text))
+                vocabulary = sorted(counts)
+            own = _only_here(counts, text[para.start : para.end])
+            recurring = sum(1 for w in content if _recurs(w, vocabulary, own))
             if recurring / len(content) <= self.data["max_recurring"]:
                 yield Match(para.start, para.end, self.suggestions)
 
@@ -108,18 +111,19 @@ def _hard_wrapped(text: str) -> bool:
     return len(long) >= 5 and sum(n <= 80 for n in long) >= 0.9 * len(long)
 
 
-def _vocabulary_without(vocabulary: list[str], text: str, para) -> list[str]:
-    """The document's words except those only the line itself contributes."""
-    outside = text[: para.start] + " " + text[para.end :]
-    own = {w.lower() for w in _WORD.findall(text[para.start : para.end])}
-    if not own:
-        return vocabulary
-    present = {w.lower() for w in _WORD.findall(outside)}
-    return [w for w in vocabulary if w not in own or w in present]
+def _only_here(counts: Counter[str], line: str) -> frozenset[str]:
+    """The line's words that the rest of the document never uses."""
+    own = Counter(w.lower() for w in _WORD.findall(line))
+    return frozenset(w for w, n in own.items() if counts[w] <= n)
 
 
-def _recurs(word: str, vocabulary: list[str]) -> bool:
-    """Whether a word of the same stem (a shared prefix) appears in the vocabulary."""
+def _recurs(word: str, vocabulary: list[str], excluded: frozenset[str]) -> bool:
+    """Whether a word of the same stem (a shared prefix) appears in the vocabulary, not
+    counting the ``excluded`` words."""
     stem = word[: max(4, len(word) - 2)]
     i = bisect_left(vocabulary, stem)
-    return i < len(vocabulary) and vocabulary[i].startswith(stem)
+    while i < len(vocabulary) and vocabulary[i].startswith(stem):
+        if vocabulary[i] not in excluded:
+            return True
+        i += 1
+    return False
