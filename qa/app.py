@@ -7,13 +7,14 @@ Extension points other modules plug into, each a plain function returning a list
 
 from __future__ import annotations
 
+from collections import UserDict
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 from qa.engine import Engine, Provider, RuleSet, Selector
 from qa.errors import PackError
 from qa.rulepack import default_pack_dir, load_rules
-from qa.run import Annotator, Report, check_target, collect
+from qa.run import Annotator, Report, collect
 from qa.settings import Settings
 
 
@@ -65,24 +66,73 @@ def build_engine(settings: Settings, errors: list[str]) -> Engine:
     return Engine(ruleset, providers(settings), selector=selector)
 
 
+def engine_parts(settings: Settings, errors: list[str]) -> tuple[Engine, list[Annotator]]:
+    """What checking with ``settings`` needs: the engine and the annotators (qa.parallel builds
+    them once per Settings, in the parent before it forks or in each spawned worker)."""
+    return build_engine(settings, errors), annotators(settings)
+
+
 #: The effective Settings of one document (its path; None = standard input).
 Resolve = Callable[[Optional[Path]], Settings]
 
 
-def run_check(paths: Sequence[str], settings: Settings, resolve: Resolve | None = None) -> Report:
+def run_check(paths: Sequence[str], settings: Settings, resolve: Resolve | None = None, dask=None) -> Report:
     """Check ``paths``. ``settings`` decides which files are walked; ``resolve`` gives each
-    file its own settings (config files, per-glob overrides). One Engine per distinct Settings."""
-    from qa.parallel import RuleTable, check_all, open_cache  # engines: one per Settings per worker
+    file its own settings (config files, per-glob overrides). One Engine per distinct Settings.
+    ``dask``: a scheduler address (or Client) to check on instead of local processes."""
+    from qa.parallel import check_all, open_cache
 
     report = Report()
     resolve = resolve or (lambda _path: settings)
     targets, missing = collect(paths, settings.extensions)
     report.errors.extend(missing)
+    runner = None
+    if dask is not None:
+        from qa.cluster.paths import DaskRunner
+
+        runner = DaskRunner(dask)  # connect first: an unreachable scheduler is one line, no work
     from qa.adapters.grammar import prepare  # a LanguageTool server: found, started, probed once
 
     jobs = [(target, prepare(resolve(target.path))) for target in targets]
-    files, errors = check_all(jobs, settings.jobs, open_cache(settings))
+    files, errors = check_all(jobs, engine_parts, settings.jobs, open_cache(settings), runner)
     report.files.extend(files)
     report.errors.extend(errors)
     report.rules = RuleTable(dict.fromkeys(s for _, s in jobs))  # loaded from the packs only if a format asks
     return report
+
+
+class RuleTable(UserDict):
+    """Rule id -> Rule of the rules that ran (SARIF metadata), read from the packs on first use.
+
+    The engines live in the workers (or were never built: every file came from the cache), so
+    the parent loads the packs again, but only when a format actually asks for the rules.
+    """
+
+    def __init__(self, settings: Iterable[Settings]) -> None:  # no super().__init__: data is lazy
+        self._settings = tuple(settings)
+        self._data: dict[str, Any] | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:  # type: ignore[override]
+        if self._data is None:
+            self._data = {}
+            for s in self._settings:
+                rules = load_ruleset(s, []).selected(Selector(s.select, s.ignore), dict(s.severity))
+                self._data.update((r.id, r) for r in rules.rules)
+        return self._data
+
+
+def measure_readability(paths: Sequence[str], extensions: Sequence[str]) -> tuple[list[tuple[str, dict]], list[str]]:
+    """``qa readability``: (path, metrics) for every document under ``paths``, and errors."""
+    from qa.adapters.readability import metrics
+    from qa.errors import QaError
+    from qa.run import load_target
+
+    targets, errors = collect(paths, extensions)
+    rows: list[tuple[str, dict]] = []
+    for target in targets:
+        try:
+            rows.extend((s.path, metrics(s.text)) for s in load_target(target))
+        except QaError as exc:
+            errors.append(str(exc))
+    return rows, errors

@@ -12,7 +12,7 @@ import click
 import typer
 
 from qa import __version__
-from qa.errors import QaError
+from qa.errors import QaError, Terminated
 
 app = typer.Typer(
     name="qa",
@@ -155,6 +155,7 @@ def check(
     languagetool_url: Optional[str] = typer.Option(None, "--languagetool-url", help="LanguageTool server URL (also $QA_LANGUAGETOOL_URL)."),
     languagetool_public: bool = typer.Option(False, "--languagetool-public", help="Send the text to the public languagetool.org API (explicit opt-in)."),
     against: Optional[Path] = typer.Option(None, "--against", help="Reference mode: compare each document with this original (any readable format)."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER_ADDRESS", help="Check on this Dask cluster (tcp://host:8786) instead of local processes; needs mtqa[dask]."),
 ) -> None:
     """Check documents and report findings with exact positions."""
     from qa.app import run_check
@@ -171,7 +172,7 @@ def check(
         config,
     )
     settings = resolve(None)  # run-level settings (fail-on, extensions): as for the current directory
-    report = run_check(paths, settings, resolve)
+    report = run_check(paths, settings, resolve, dask=dask)
     if baseline is not None:
         from qa.baseline import apply_baseline
 
@@ -189,6 +190,33 @@ def check(
         write_atomic(output, render_report(report, format.value, None, settings.fail_threshold()).encode("utf-8"))
         typer.echo(render_summary(report))
     raise typer.Exit(exit_code(report, settings.fail_threshold(), fail_on_score))
+
+
+@app.command("archive")
+def archive_cmd(
+    inputs: List[Path] = typer.Argument(..., help="JSONL or Parquet files of articles, each row with 'id' and 'text'."),
+    output: Path = typer.Option(..., "--output", "-o", help="Findings file to write: .jsonl or .parquet (one row per finding)."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER_ADDRESS", help="Check the partitions on this Dask cluster (workers must see the input files); needs mtqa[dask]."),
+    partition_mb: float = typer.Option(16.0, "--partition-mb", min=0.01, help="Size of a JSONL partition in MB (Parquet: one row group each)."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default warning)."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule ids, names, prefixes or categories (comma-separated)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule ids, names, prefixes or categories."),
+    rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule pack file or directory."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A .qa.toml or pyproject.toml, over the nearest one."),
+) -> None:
+    """Check an archive of articles (JSONL/Parquet) in partitions, locally or on Dask; write findings."""
+    from qa.cluster.archive import run_archive
+    from qa.config import Resolver
+
+    settings = Resolver(_cli_settings(select, ignore, fail_on, None, rules_dir), config)(None)
+    summary = run_archive(list(inputs), output, settings, dask, int(partition_mb * 1024 * 1024))
+    typer.echo(
+        f"{summary.findings} findings, {summary.errors} articles not checked, in {summary.articles} articles "
+        f"({summary.partitions} partitions); wrote {output}",
+        err=True,
+    )
+    threshold = settings.fail_threshold()
+    raise typer.Exit(2 if summary.errors else 1 if threshold is not None and summary.worst >= int(threshold) else 0)
 
 
 @app.command("fix")
@@ -294,10 +322,11 @@ def readability_cmd(
     """Print readability metrics (textstat) per file: Flesch, grade levels, words, sentences."""
     import json
 
-    from qa.adapters.readability import measure, table
+    from qa.adapters.readability import table
+    from qa.app import measure_readability
     from qa.settings import DEFAULT_EXTENSIONS
 
-    rows, errors = measure(paths, _split(ext) or DEFAULT_EXTENSIONS)
+    rows, errors = measure_readability(paths, _split(ext) or DEFAULT_EXTENSIONS)
     for error in errors:
         _err(error)
     if format is Format.json:
@@ -441,6 +470,9 @@ def main() -> None:
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(130)
+    except Terminated as exc:
+        _err("terminated")
+        sys.exit(128 + exc.signum)
     except BrokenPipeError:
         sys.exit(0)
     except Exception as exc:  # the last guard: no traceback reaches a user

@@ -37,3 +37,11 @@ class ConfigError(QaError):
 
 class EngineError(QaError):
     """An external engine (LanguageTool, Harper) failed."""
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived while a pool of workers ran: stop them and exit (128 + signal)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

@@ -1,36 +1,47 @@
-"""Check many documents: through the cache first, then in-process for a few, a pool for many.
+"""Check many documents: through the cache first, then in-process, then a pool when it pays.
 
-Each worker process builds its Engine (rule packs, heavy engines) once per distinct Settings
-and keeps it for every file it is given; the parent never builds one when every file is
-answered from the cache. Workers ignore SIGINT: Ctrl-C reaches the parent, which terminates
-them at once and lets ``KeyboardInterrupt`` go up to the CLI (exit 130). Results come back in
-the order the files were named, whatever order the workers finish in.
+The parent checks the first documents itself and measures what a byte of text costs. When
+the work left is worth more than starting workers (:data:`POOL_WORTH` seconds of one core),
+it forks a pool for the rest: the engines, lexicons and word tables the first documents
+loaded are already in memory, so forked workers start warm and share them copy-on-write
+(``gc.freeze`` keeps the collector from touching, and so copying, those pages). Where the
+platform cannot fork, workers build their own Checker once.
+
+Workers ignore SIGINT and die on SIGTERM; the parent turns SIGTERM into :class:`Terminated`
+while the pool runs, and either signal stops the pool at once (no worker is left blocked on
+a pipe). Workers send back only what a report needs (findings, counts, extras; not the
+document). Results come back in the order the files were named.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
-from collections import UserDict
+import threading
+import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
-from qa.errors import QaError
+from qa.errors import Terminated
 from qa.readers import MAX_BYTES
 from qa.run import FileReport, Target, check_target
 from qa.settings import Settings
 
-#: Fewer files than this to check: starting workers costs more than it saves.
+#: Fewer files than this left to check: a pool is never started.
 MIN_PARALLEL = 12
 #: At most this many files per task sent to a worker (small enough to balance the load).
 MAX_CHUNK = 16
-#: The longest document (characters of extracted text) that is checked. A news article is
-#: 2-60 KB; past this, some checks and engines grow faster than linearly (Harper on one
-#: long line), so a larger document is refused with one line rather than left to run for minutes.
-MAX_DOCUMENT_CHARS = 256 * 1024
+#: Start a pool only when the work left is estimated at more than this (seconds on one core).
+POOL_WORTH = 1.0
+#: Documents checked in-process (after the first, which pays for loading) before estimating.
+MEASURE = 2
 
 Job = tuple[Target, Settings]
+#: Settings -> (engine, annotators), building the engine once (qa.app.engine_parts).
+Build = Callable[[Settings, list], tuple]
+Result = tuple[int, list[FileReport], list[str]]
 
 
 def cpu_count() -> int:
@@ -43,17 +54,20 @@ def cpu_count() -> int:
 class Checker:
     """Checks documents with one Engine (and its annotators) per distinct Settings."""
 
-    def __init__(self) -> None:
+    def __init__(self, build: Build) -> None:
+        self._build = build
         self._engines: dict[Settings, tuple] = {}
+
+    def prepare(self, settings: Settings) -> tuple:
+        if settings not in self._engines:
+            errors: list[str] = []
+            engine, extra = self._build(settings, errors)
+            self._engines[settings] = (engine, extra, errors)
+        return self._engines[settings]
 
     def check(self, target: Target, settings: Settings) -> tuple[list[FileReport], list[str]]:
         """The reports for one target, and the errors met building its engine (broken packs)."""
-        if settings not in self._engines:
-            from qa.app import annotators, build_engine
-
-            errors: list[str] = []
-            self._engines[settings] = (SizeLimit(build_engine(settings, errors)), annotators(settings), errors)
-        engine, extra, errors = self._engines[settings]
+        engine, extra, errors = self.prepare(settings)
         try:
             return check_target(target, engine, extra), errors
         except Exception as exc:  # a bug in one rule must not lose the other files' results
@@ -61,83 +75,139 @@ class Checker:
             return [FileReport(target.display, errors=[f"{target.display}: {problem}"])], errors
 
 
-class SizeLimit:
-    """An Engine that refuses a document longer than MAX_DOCUMENT_CHARS (one error line)."""
-
-    def __init__(self, engine) -> None:
-        self._engine = engine
-
-    def __getattr__(self, name: str):
-        return getattr(self._engine, name)
-
-    def check(self, source):
-        if len(source.text) > MAX_DOCUMENT_CHARS:
-            raise QaError(
-                f"{source.path}: {len(source.text) // 1024} KB of text is over the "
-                f"{MAX_DOCUMENT_CHARS // 1024} KB limit for one document; not checked (split it)"
-            )
-        return self._engine.check(source)
-
-
 _checker: Checker | None = None
 
 
-def _init_worker() -> None:
+def _init_worker(build: Build | None) -> None:
     global _checker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends us
-    _checker = Checker()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is not ours
+    _die_with_parent()
+    if _checker is None or build is not None:  # spawned, not forked: build our own
+        _checker = Checker(build)  # type: ignore[arg-type]
 
 
-def _run_chunk(chunk: list[tuple[int, Target, Settings]]) -> list[tuple[int, list[FileReport], list[str]]]:
-    assert _checker is not None
-    return [(i, *_checker.check(target, settings)) for i, target, settings in chunk]
-
-
-def run_jobs(jobs: Sequence[Job], workers: int) -> Iterator[tuple[int, list[FileReport], list[str]]]:
-    """Yield ``(index, reports, engine_errors)`` for each job, in completion order."""
-    if workers <= 1 or len(jobs) < MIN_PARALLEL:
-        checker = Checker()
-        for i, (target, settings) in enumerate(jobs):
-            yield (i, *checker.check(target, settings))
-        return
-    workers = min(workers, len(jobs) // (MIN_PARALLEL // 2) or 1)
-    size = max(1, min(MAX_CHUNK, len(jobs) // (workers * 4)))
-    indexed = [(i, t, s) for i, (t, s) in enumerate(jobs)]
-    chunks = [indexed[k : k + size] for k in range(0, len(indexed), size)]
-    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init_worker)
+def _die_with_parent() -> None:
+    """Linux: get SIGTERM if the parent dies without stopping us (SIGKILL, a crash)."""
     try:
-        pending: set[Future] = {pool.submit(_run_chunk, c) for c in chunks}
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield from future.result()
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError, TypeError):
+        pass
+
+
+def _run_chunk(chunk: list[tuple[int, Target, Settings]]) -> list[Result]:
+    assert _checker is not None
+    out = []
+    for i, target, settings in chunk:
+        reports, errors = _checker.check(target, settings)
+        for r in reports:
+            r.source = None  # the parent reads the file again if a format needs the text
+        out.append((i, reports, errors))
+    return out
+
+
+def run_jobs(jobs: Sequence[Job], workers: int, checker: Checker) -> Iterator[Result]:
+    """Yield ``(index, reports, engine_errors)`` for each job, in completion order."""
+    sizes = [_size(target) for target, _ in jobs]
+    left = sum(sizes)
+    spent = measured = 0.0
+    for i, (target, settings) in enumerate(jobs):
+        if workers > 1 and i > MEASURE and len(jobs) - i >= MIN_PARALLEL:
+            if spent / max(measured, 1.0) * left > POOL_WORTH:
+                yield from _pool(jobs, range(i, len(jobs)), workers, checker)
+                return
+        start = time.perf_counter()
+        reports, errors = checker.check(target, settings)
+        if i > 0:  # the first document pays for loading lexicons and models
+            spent += time.perf_counter() - start
+            measured += sizes[i]
+        left -= sizes[i]
+        yield i, reports, errors
+
+
+def _size(target: Target) -> int:
+    try:
+        return os.stat(target.path).st_size if target.path is not None else 0  # type: ignore[arg-type]
+    except OSError:
+        return 0
+
+
+def _pool(jobs: Sequence[Job], todo: range, workers: int, checker: Checker) -> Iterator[Result]:
+    global _checker
+    workers = min(workers, len(todo) // (MIN_PARALLEL // 2) or 1)
+    size = max(1, min(MAX_CHUNK, len(todo) // (workers * 4)))
+    indexed = [(i, *jobs[i]) for i in todo]
+    chunks = [indexed[k : k + size] for k in range(0, len(indexed), size)]
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    if forks:
+        for settings in dict.fromkeys(s for _, _, s in indexed):
+            checker.prepare(settings)  # built once here, inherited by every worker
+        _checker = checker
+        gc.freeze()
+    context = multiprocessing.get_context("fork" if forks else None)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                               initargs=(None if forks else checker._build,))
+    try:
+        with _terminate_raises():
+            pending: set[Future] = {pool.submit(_run_chunk, c) for c in chunks}
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield from future.result()
     except BaseException:
         _terminate(pool)
         raise
     else:
         pool.shutdown(wait=True)
+    finally:
+        _checker = None
+        if forks:
+            gc.unfreeze()
 
 
-def _context():
-    methods = multiprocessing.get_all_start_methods()
-    # fork: workers start in milliseconds with qa already imported (the parent holds no engine).
-    return multiprocessing.get_context("fork" if "fork" in methods else None)
+class _terminate_raises:
+    """While a pool runs in the main thread, SIGTERM raises :class:`Terminated` (so the pool
+    is stopped like on Ctrl-C) instead of killing the parent and orphaning the workers."""
+
+    def __enter__(self) -> None:
+        self._old = None
+        if threading.current_thread() is threading.main_thread():
+            self._old = signal.signal(signal.SIGTERM, _raise_terminated)
+
+    def __exit__(self, *exc) -> None:
+        if self._old is not None:
+            signal.signal(signal.SIGTERM, self._old)
+
+
+def _raise_terminated(signum, frame) -> None:
+    raise Terminated(signum)
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
     """Stop now: kill the workers (they may be deep in a long document) and drop queued work."""
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
         try:
             process.terminate()
         except (OSError, AttributeError):
             pass
     pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        try:
+            process.join(timeout=2)
+        except (OSError, AssertionError, AttributeError):
+            pass
 
 
-def check_all(jobs: Sequence[Job], workers: int = 0, cache=None) -> tuple[list[FileReport], list[str]]:
+def check_all(jobs: Sequence[Job], build: Build, workers: int = 0, cache=None,
+              runner: Callable[[Sequence[Job], Build], Iterator[Result]] | None = None) -> tuple[list[FileReport], list[str]]:
     """Check every job; the reports in job order and the engine errors, each once.
 
-    ``workers`` 0 means one per CPU. ``cache`` is a :class:`qa.cache.Cache` or None.
+    ``build`` makes (engine, annotators) for a Settings; ``workers`` 0 means one per CPU;
+    ``cache`` is a :class:`qa.cache.Cache` or None; ``runner`` checks the jobs the cache
+    did not answer somewhere else (a Dask cluster: qa.cluster.paths.DaskRunner).
     """
     workers = workers or cpu_count()
     results: list[list[FileReport] | None] = [None] * len(jobs)
@@ -153,7 +223,8 @@ def check_all(jobs: Sequence[Job], workers: int = 0, cache=None) -> tuple[list[F
                 stored[i] = found
         todo.append(i)
     errors: list[str] = []
-    results_iter = run_jobs([jobs[i] for i in todo], workers)
+    left = [jobs[i] for i in todo]
+    results_iter = runner(left, build) if runner is not None else run_jobs(left, workers, Checker(build))
     try:
         for k, reports, engine_errors in results_iter:
             i = todo[k]
@@ -199,27 +270,3 @@ def open_cache(settings: Settings):
     from qa.cache import Cache
 
     return Cache(settings.cache_dir)
-
-
-class RuleTable(UserDict):
-    """Rule id -> Rule of the rules that ran (SARIF metadata), read from the packs on first use.
-
-    The engines live in the workers (or were never built: every file came from the cache), so
-    the parent loads the packs again, but only when a format actually asks for the rules.
-    """
-
-    def __init__(self, settings: Iterable[Settings]) -> None:  # no super().__init__: data is lazy
-        self._settings = tuple(settings)
-        self._data: dict[str, Any] | None = None
-
-    @property
-    def data(self) -> dict[str, Any]:  # type: ignore[override]
-        if self._data is None:
-            from qa.app import load_ruleset
-            from qa.engine import Selector
-
-            self._data = {}
-            for s in self._settings:
-                rules = load_ruleset(s, []).selected(Selector(s.select, s.ignore), dict(s.severity))
-                self._data.update((r.id, r) for r in rules.rules)
-        return self._data

@@ -115,18 +115,19 @@ def check_target(target: Target, engine: Engine, annotators: Iterable[Annotator]
 def check_sources(sources: Iterable[Source], engine: Engine, annotators: Iterable[Annotator] = ()) -> list[FileReport]:
     """One FileReport per Source (a feed gives several): findings, then the annotators' data."""
     annotators = tuple(annotators)
-    out = []
-    for source in sources:
-        report = FileReport(source.path, words=source.words, source=source)
-        report.extras.update(source.meta.get("extras", {}))  # feed items: file, item, title, link
-        try:
-            report.findings = engine.check(source)
-            for annotate in annotators:
-                annotate(source, report)
-        except QaError as exc:
-            report.errors.append(str(exc) if str(exc).startswith(source.path) else f"{source.path}: {exc}")
-        out.append(report)
-    return out
+    return [check_source(source, engine, annotators) for source in sources]
+
+
+def check_source(source: Source, engine: Engine, annotators: Iterable[Annotator] = ()) -> FileReport:
+    report = FileReport(source.path, words=source.words, source=source)
+    report.extras.update(source.meta.get("extras", {}))  # feed items: file, item, title, link
+    try:
+        report.findings = engine.check(source)
+        for annotate in annotators:
+            annotate(source, report)
+    except QaError as exc:
+        report.errors.append(str(exc) if str(exc).startswith(source.path) else f"{source.path}: {exc}")
+    return report
 
 
 def exit_code(report: Report, fail_on: Severity | None, fail_on_score: float | None = None) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from qa.source import Span
+from qa.span import Span
 
 # Abbreviations after which a full stop does not end a sentence (lower-cased, no final dot).
 ABBREVIATIONS = frozenset(

@@ -12,20 +12,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
+from qa.span import Span  # re-exported: qa.source.Span is the name kinds use
+
 if TYPE_CHECKING:
     from qa.tokens import TokenTable
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-
-    def __len__(self) -> int:
-        return self.end - self.start
-
-    def contains(self, start: int, end: int) -> bool:
-        return self.start <= start and end <= self.end
 
 
 class LineIndex:

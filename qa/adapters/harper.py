@@ -4,12 +4,21 @@ harper-py 0.2.0: ``Linter(dialect)`` builds the curated dictionary (about 1.2 s,
 docs/notes/readability-grammar.md), so we build it on the first document, not at import,
 and keep it for the process. ``organized_lints`` gives each lint with the name of the rule
 that produced it (``AnA``, ``RepeatedWords``); spans are code points of the ``str``.
+
+Harper's time grows faster than linearly on one long text, so a document is fed in chunks of
+whole paragraphs of at most :data:`CHUNK` characters (a longer paragraph is cut at a line
+break, a sentence end or a space): an article is one chunk, a 20 MB export many.
 """
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from qa.adapters.grammar import GrammarMatch
 from qa.errors import EngineError
+
+#: The most characters given to Harper at once.
+CHUNK = 16_000
 
 
 class Harper:
@@ -40,19 +49,24 @@ class Harper:
         return not any(l.lint_kind == "Spelling" for l in self._british.lint(word, language="plaintext"))
 
     def check(self, text: str) -> list[GrammarMatch]:
+        out: list[GrammarMatch] = []
+        for start, end in chunks(text, CHUNK):
+            out.extend(self._check(text[start:end], start))
+        return sorted(out, key=lambda m: (m.start, m.end, m.rule))
+
+    def _check(self, text: str, offset: int) -> Iterator[GrammarMatch]:
         try:
             organized = self.linter.organized_lints(text, language="plaintext")
         except EngineError:
             raise
         except Exception as exc:
             raise EngineError(f"harper: {type(exc).__name__}: {exc}") from None
-        out = []
         for rule, lints in organized.items():
             for lint in lints:
-                out.append(
+                yield (
                     GrammarMatch(
-                        start=lint.span.start,
-                        end=lint.span.end,
+                        start=offset + lint.span.start,
+                        end=offset + lint.span.end,
                         rule=f"harper.{rule}",
                         message=lint.message,
                         replacements=tuple(_replacement(lint, s) for s in lint.suggestions),
@@ -60,7 +74,25 @@ class Harper:
                         spelling=lint.lint_kind == "Spelling" and rule == "SpellCheck",
                     )
                 )
-        return sorted(out, key=lambda m: (m.start, m.end, m.rule))
+
+
+def chunks(text: str, limit: int) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` pieces that cover ``text``, each at most ``limit`` characters, cut
+    after a blank line if one is in reach, else a line break, a sentence end, a space."""
+    start, n = 0, len(text)
+    while n - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            cut = window.rfind(sep, limit // 4)
+            if cut > 0:
+                cut += len(sep)
+                break
+        end = start + (cut if cut > 0 else limit)
+        yield start, end
+        start = end
+    if start < n or n == 0:
+        yield start, n
 
 
 def _replacement(lint, suggestion) -> str:
