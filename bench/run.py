@@ -160,7 +160,7 @@ def run(args: argparse.Namespace) -> str:
         files = build_corpus(work / "articles", args.articles)
         words = sum(len(f.read_text(encoding="utf-8").split()) for f in files)
         qa = tool("qa")
-        cmds = commands(work, files, "--grammar" in qa_help(qa), args.harper or shutil.which("harper-cli"))  # type: ignore[arg-type]
+        cmds = commands(work, files, args.grammar_row and "--grammar" in qa_help(qa), args.harper or shutil.which("harper-cli"))  # type: ignore[arg-type]
         rows = {name: Row(name, len(files)) for name in cmds}
         cold = {name: Row(name, 1) for name in cmds}
         first, cached = Row("qa first run (empty cache)", len(files)), Row("qa cached rerun", len(files))
@@ -270,6 +270,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="also profile qa; show the top N functions")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpus")
+    parser.add_argument("--no-grammar-row", dest="grammar_row", action="store_false", help="leave out the qa --grammar harper row")
     parser.add_argument("--sizes", default="10KB,100KB,1MB,5MB,20MB", help="one-document sizes for the linearity rows ('' to skip)")
     parser.add_argument("--archive", type=int, default=100_000, metavar="N", help="articles for the qa archive row (0 to skip)")
     parser.add_argument(

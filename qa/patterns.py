@@ -33,13 +33,20 @@ def group_span(match, name: str | None) -> tuple[int, int]:
 
 class PatternSet:
     """Many compiled patterns searched in one RE2 pass (``RE2::Set``): which of them match
-    anywhere in a text. Kinds then run ``finditer`` only for the patterns that hit."""
+    anywhere in a text. Kinds then run ``finditer`` only for the patterns that hit.
+
+    Compiling the set costs about as much as searching a few dozen articles pattern by
+    pattern, so it is compiled for the second document of a run (or a first one over
+    :data:`EAGER_CHARS`); one short document is searched pattern by pattern."""
+
+    EAGER_CHARS = 64 * 1024
 
     def __init__(self, patterns) -> None:
         self._patterns = list(patterns)
         self._set = None
-        if not self._patterns:
-            return
+        self._state = "new" if self._patterns else "off"  # new -> seen one -> on / off
+
+    def _compile(self) -> None:
         options = re2.Options()
         options.log_errors = False
         options.max_mem = 64 << 20
@@ -51,12 +58,18 @@ class PatternSet:
                 regex_set.Add(f"{flags}(?:{p.pattern})")
             regex_set.Compile()
         except (re2.error, ValueError, TypeError):  # type: ignore[attr-defined]
-            return  # no set: every pattern is searched on its own, as before
-        self._set = regex_set
+            self._state = "off"  # every pattern is searched on its own, as before
+            return
+        self._set, self._state = regex_set, "on"
 
     def matching(self, text: str) -> set[int] | None:
         """Indices (into the patterns given) of those that match somewhere in ``text``; None
         when the set cannot tell (then every pattern must be searched)."""
+        if self._state == "new" and len(text) < self.EAGER_CHARS:
+            self._state = "seen one"
+            return None
+        if self._state in ("new", "seen one"):
+            self._compile()
         if self._set is None:
             return None
         try:
