@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+CORPUS = next((p for p in (ROOT.parent / "shared" / "corpus" / "dev", Path("/work/shared/corpus/dev")) if p.is_dir()),
+              ROOT.parent / "shared" / "corpus" / "dev")  # from a worktree, the shared corpus
 BIN = Path(sys.executable).parent
 
 
