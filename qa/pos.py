@@ -53,3 +53,15 @@ def lower_words(source) -> Sequence[str]:
         low = source.lower
         cache["lower"] = [low[s:e] for s, e in tokens(source)]
     return cache["lower"]
+
+
+def positions(source) -> dict[str, list[int]]:
+    """Lower-cased word -> the indices of :func:`tokens` where it stands, once per document
+    (a rule whose first word is a literal looks only there, not at every token)."""
+    cache = source.__dict__.setdefault("_pos_cache", {})
+    if "positions" not in cache:
+        index: dict[str, list[int]] = {}
+        for i, w in enumerate(lower_words(source)):
+            index.setdefault(w, []).append(i)
+        cache["positions"] = index
+    return cache["positions"]

@@ -16,7 +16,8 @@ from typing import Iterable, Iterator, Sequence
 from qa.finding import Match
 from qa.kinds.base import STR_LIST, Check, Field, FieldError, required
 from qa.kinds.common import match_case
-from qa.pos import CLASSES, is_class, lower_words, tokens
+from qa.pos import CLASSES, is_class, tokens
+from qa.pos import positions as word_positions
 
 SPAN = Field(lambda v: isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v),
              "a list [first, end) of two token indices")
@@ -60,8 +61,9 @@ class WordOrder(Check):
         positions: Iterable[int] = range(len(toks) - n + 1)
         cls, literals = self.elements[0]
         if not cls:  # a literal first word: only look where it stands
-            low = lower_words(source)
-            positions = [i for i in positions if low[i] in literals]
+            index = word_positions(source)
+            last = len(toks) - n
+            positions = sorted(i for w in literals for i in index.get(w, ()) if i <= last)
         for i in positions:
             words = [text[s:e] for s, e in toks[i : i + n]]
             if not self._matches(words) or not _adjacent(text, toks, i, n):
