@@ -175,14 +175,18 @@ def run(args: argparse.Namespace) -> str:
             cached.samples.append(measure(cached_cmd, work))
             print(f"run {r + 1}/{args.runs} done", file=sys.stderr)
         report = table(rows, cold, first, cached, len(files), words, args)
+        print(report, flush=True)  # the scale rows below take minutes: show this much now
         import scale
 
         pool = paragraphs()
         if args.sizes:
             sizes = {k: v for k, v in scale.SIZES.items() if k.replace(" ", "") in args.sizes.split(",")}
-            report += "\nLinearity (every default check, one process):\n\n" + scale.linearity(qa, work, pool, sizes)
+            print("\nLinearity (every default check, one process):\n", flush=True)
+            scale.linearity(qa, work, pool, sizes)
         if args.archive:
-            report += "\nArchive path (partitioned JSONL):\n\n" + scale.archive(qa, work, pool, args.archive)
+            part = "\nArchive path (partitioned JSONL):\n\n" + scale.archive(qa, work, pool, args.archive)
+            print(part, flush=True)
+        report = ""
         if args.profile:
             report += "\n" + profile(work, args.profile)
         return report
@@ -280,7 +284,9 @@ def main() -> None:
         "shadows harper-py's. Default: harper-cli on PATH.",
     )
     args = parser.parse_args()
-    print(run(args))
+    rest = run(args)
+    if rest:
+        print(rest)
 
 
 if __name__ == "__main__":

@@ -41,15 +41,15 @@ def document(paragraphs: list[str], size: int, seed: int = 11) -> str:
     return "\n\n".join(out)[:size] + "\n"
 
 
-def linearity(qa: str, work: Path, paragraphs: list[str], sizes: dict[str, int]) -> str:
-    lines = ["| one document | wall (s) | CPU (s) | CPU per MB (s) | peak RSS (MB) | exit |", "|---|---:|---:|---:|---:|---:|"]
+def linearity(qa: str, work: Path, paragraphs: list[str], sizes: dict[str, int]) -> None:
+    """Print one row per size as it is measured (the 20 MB row takes minutes)."""
+    print("| one document | wall (s) | CPU (s) | CPU per MB (s) | peak RSS (MB) | exit |\n|---|---:|---:|---:|---:|---:|", flush=True)
     for label, size in sizes.items():
         path = work / f"doc-{size}.txt"
         path.write_text(document(paragraphs, size), encoding="utf-8")
         wall, cpu, rss, code = run([qa, "check", "--no-cache", "--format", "json", path.name], work)
-        lines.append(f"| {label} | {wall:.2f} | {cpu:.2f} | {cpu / (size / 2**20):.2f} | {rss:.0f} | {code} |")
+        print(f"| {label} | {wall:.2f} | {cpu:.2f} | {cpu / (size / 2**20):.2f} | {rss:.0f} | {code} |", flush=True)
         path.unlink()
-    return "\n".join(lines) + "\n"
 
 
 def archive(qa: str, work: Path, paragraphs: list[str], articles: int) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import cache
 from typing import Iterator, Sequence
 
 from qa.finding import Match
@@ -66,10 +67,11 @@ class StrayTitle(Check):
         text = source.text
         vocabulary: list[str] | None = None
         counts: Counter[str] | None = None
+        wrapped = cache(lambda: _hard_wrapped(text))  # once per document, not once per line
         for i, para in candidates:
             line = text[para.start : para.end]
             words = _WORD.findall(line)
-            if not self._shape(line, words, i, paragraphs, text):
+            if not self._shape(line, words, i, paragraphs, text, wrapped):
                 continue
             if any(w.lower().rstrip(".") in self.not_if_word for w in words):
                 continue
@@ -84,7 +86,7 @@ class StrayTitle(Check):
             if recurring / len(content) <= self.data["max_recurring"]:
                 yield Match(para.start, para.end, self.suggestions)
 
-    def _shape(self, line: str, words: list[str], i: int, paragraphs, text: str) -> bool:
+    def _shape(self, line: str, words: list[str], i: int, paragraphs, text: str, wrapped) -> bool:
         if not self.data["min_words"] <= len(words) <= self.data["max_words"]:
             return False
         if "\n" in line or line.endswith(_FINAL) or _NOT_TITLE.search(line):
@@ -101,7 +103,7 @@ class StrayTitle(Check):
             return False
         # In hard-wrapped copy a line that runs straight on into the next is a wrapped line
         # of a paragraph whose next line starts with a name, not a title of its own.
-        return not (text.startswith("\n", paragraphs[i].end) and _hard_wrapped(text))
+        return not (text.startswith("\n", paragraphs[i].end) and wrapped())
 
 
 def _hard_wrapped(text: str) -> bool:
