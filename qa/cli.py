@@ -205,11 +205,12 @@ def archive_cmd(
     config: Optional[Path] = typer.Option(None, "--config", help="A .qa.toml or pyproject.toml, over the nearest one."),
 ) -> None:
     """Check an archive of articles (JSONL/Parquet) in partitions, locally or on Dask; write findings."""
+    from qa.app import engine_parts
     from qa.cluster.archive import run_archive
     from qa.config import Resolver
 
     settings = Resolver(_cli_settings(select, ignore, fail_on, None, rules_dir), config)(None)
-    summary = run_archive(list(inputs), output, settings, dask, int(partition_mb * 1024 * 1024))
+    summary = run_archive(list(inputs), output, settings, engine_parts, dask, int(partition_mb * 1024 * 1024))
     typer.echo(
         f"{summary.findings} findings, {summary.errors} articles not checked, in {summary.articles} articles "
         f"({summary.partitions} partitions); wrote {output}",

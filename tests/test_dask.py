@@ -20,6 +20,7 @@ import pytest
 from conftest import FIXTURES, qa_executable
 
 import qa
+from qa.app import engine_parts
 from qa.cluster.archive import run_archive
 from qa.settings import Settings
 
@@ -145,15 +146,15 @@ def test_archive_on_dask_equals_local_jsonl_and_parquet(cluster, tmp_path):
     with open(src, "a", encoding="utf-8") as f:
         f.write('{"id": "broken", "txt": 1}\n')
     settings = Settings(cache_dir=None)
-    local = run_archive([src], tmp_path / "local.jsonl", settings, partition_bytes=4096)
-    remote = run_archive([src], tmp_path / "remote.jsonl", settings, dask=cluster, partition_bytes=4096)
+    local = run_archive([src], tmp_path / "local.jsonl", settings, engine_parts, partition_bytes=4096)
+    remote = run_archive([src], tmp_path / "remote.jsonl", settings, engine_parts, dask=cluster, partition_bytes=4096)
     assert local.articles == remote.articles == len(texts) + 1 and local.partitions > 4
     assert local.errors == 1 and local.findings > 100
     assert (tmp_path / "local.jsonl").read_text() == (tmp_path / "remote.jsonl").read_text()
     table = pa.table({"id": [f"a{i}" for i in range(len(texts))], "text": texts})
     pq.write_table(table, tmp_path / "in.parquet", row_group_size=64)
     out = tmp_path / "out.parquet"
-    summary = run_archive([tmp_path / "in.parquet"], out, settings, dask=cluster)
+    summary = run_archive([tmp_path / "in.parquet"], out, settings, engine_parts, dask=cluster)
     assert summary.partitions == 5 and summary.findings == local.findings
     rows = pq.read_table(out).to_pylist()
     jsonl = [json.loads(line) for line in (tmp_path / "local.jsonl").read_text().splitlines()]
@@ -164,7 +165,7 @@ def test_100k_articles_through_the_partitioned_path(tmp_path):
     src = tmp_path / "many.jsonl"
     _write_jsonl(src, _articles(100_000))
     out = tmp_path / "findings.jsonl"
-    summary = run_archive([src], out, Settings(cache_dir=None, select=("DUP",)), partition_bytes=1 << 20)
+    summary = run_archive([src], out, Settings(cache_dir=None, select=("DUP",)), engine_parts, partition_bytes=1 << 20)
     assert summary.articles == 100_000 and summary.errors == 0 and summary.partitions > 5
     per_damaged = len(qa.check_text(_articles(1)[0], select=["DUP"]).findings)
     assert per_damaged >= 1 and summary.findings == per_damaged * len(range(0, 100_000, 3))

@@ -134,11 +134,11 @@ def check_partition(part: Partition, settings: Settings, build) -> tuple[int, li
     return count, out
 
 
-def run_archive(inputs: list[Path], output: Path, settings: Settings, dask=None,
+def run_archive(inputs: list[Path], output: Path, settings: Settings, build, dask=None,
                 partition_bytes: int = PARTITION_BYTES) -> Summary:
-    """Check every article of ``inputs`` and write the findings to ``output``."""
-    from qa.app import engine_parts
-
+    """Check every article of ``inputs`` and write the findings to ``output``. ``build``
+    makes (engine, annotators) for a Settings (qa.app.engine_parts)."""
+    engine_parts = build
     parts = [p for path in inputs for p in partitions(path, partition_bytes)]
     summary = Summary(partitions=len(parts))
     if dask is not None:
