@@ -32,50 +32,45 @@ def group_span(match, name: str | None) -> tuple[int, int]:
 
 
 class PatternSet:
-    """Many compiled patterns searched in one RE2 pass (``RE2::Set``): which of them match
-    anywhere in a text. Kinds then run ``finditer`` only for the patterns that hit.
+    """Many compiled patterns searched in one pass: which of them match anywhere in a text.
 
-    Compiling the set costs about as much as searching a few dozen articles pattern by
-    pattern, so it is compiled for the second document of a run (or a first one over
-    :data:`EAGER_CHARS`); one short document is searched pattern by pattern."""
+    RE2's FilteredRE2 (``re2.Filter``): the literal strings each pattern needs are searched
+    for once, and only the patterns whose strings are present are run. Measured on pack
+    patterns, this is 1.5-4x faster than searching each pattern, where a plain ``RE2::Set``
+    was 5-15x slower (its DFA over many Unicode classes thrashes). Kinds then run
+    ``finditer`` only for the patterns that hit. Compiling costs about what searching a dozen
+    articles pattern by pattern does, so it happens for a run's second document (or a first
+    one over :data:`EAGER_CHARS`): checking one short file pays nothing for it."""
 
     EAGER_CHARS = 64 * 1024
 
     def __init__(self, patterns) -> None:
         self._patterns = list(patterns)
-        self._set = None
-        self._state = "new" if self._patterns else "off"  # new -> seen one -> on / off
+        self._filter = None
+        self._state = "new" if self._patterns else "off"
 
     def _compile(self) -> None:
-        options = re2.Options()
-        options.log_errors = False
-        options.max_mem = 64 << 20
-        regex_set = re2.Set.SearchSet(options)
+        regex_filter = re2.Filter()
         try:
-            regex_set.Add("")  # matches every text: its absence means the search failed (DFA memory)
             for p in self._patterns:
-                flags = "" if p.options.case_sensitive else "(?i)"
-                regex_set.Add(f"{flags}(?:{p.pattern})")
-            regex_set.Compile()
+                regex_filter.Add(p.pattern, p.options)
+            regex_filter.Compile()
         except (re2.error, ValueError, TypeError):  # type: ignore[attr-defined]
             self._state = "off"  # every pattern is searched on its own, as before
             return
-        self._set, self._state = regex_set, "on"
+        self._filter, self._state = regex_filter, "on"
 
     def matching(self, text: str) -> set[int] | None:
         """Indices (into the patterns given) of those that match somewhere in ``text``; None
-        when the set cannot tell (then every pattern must be searched)."""
+        when it cannot tell (then every pattern must be searched)."""
         if self._state == "new" and len(text) < self.EAGER_CHARS:
             self._state = "seen one"
             return None
         if self._state in ("new", "seen one"):
             self._compile()
-        if self._set is None:
+        if self._filter is None:
             return None
         try:
-            found = self._set.Match(text) or ()
+            return set(self._filter.Match(text) or ())
         except (re2.error, ValueError, TypeError):  # type: ignore[attr-defined]
             return None
-        if 0 not in found:
-            return None
-        return {i - 1 for i in found if i}
