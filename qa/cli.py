@@ -148,7 +148,7 @@ def check(
     rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule pack file or directory."),
     config: Optional[Path] = typer.Option(None, "--config", help="A .qa.toml or pyproject.toml, over the nearest one (see 'qa config')."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline file (see 'qa baseline')."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Worker processes (default 0 = one per CPU; a few files are checked in-process)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Worker processes (default 0 = one per CPU, started only when the measured work left is worth it; otherwise in-process)."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache directory (default .qa_cache)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
     grammar: Optional[Grammar] = typer.Option(None, "--grammar", help="Grammar backend (default: languagetool if a server is configured, else harper)."),
