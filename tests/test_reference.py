@@ -245,3 +245,12 @@ def test_python_api_run_check_with_an_original_runs_the_normal_rules_too(tmp_pat
     assert entry.extras["reference"]["verdict"] == "spun"
     rules = {f.rule for f in entry.findings}
     assert {"REF002", "MOJ001"} <= rules  # reference findings and the packs' on the same copy
+
+
+def test_title_case_headline_words_are_not_names_unless_the_story_says_so():
+    text = "Harbour Authority Approves Expansion Of Port Millbrook\n\nThe plan for Port Millbrook was approved on Tuesday by the board.\n"
+    for copy, expected in (
+        (text.replace("Expansion", "Enlargement"), [("substituted", "Expansion")]),
+        (text.replace("Port Millbrook\n", "Port Milbrook\n"), [("name", "Millbrook")]),
+    ):
+        assert [(c.kind, c.original) for c in compare(Source("o.txt", text), Source("c.txt", copy)).changes] == expected

@@ -263,7 +263,8 @@ def _differ(a: Units, a0: int, a1: int, b: Units, b0: int, b1: int, flag: int, n
     if not ours and not theirs:
         return False
     if nearby:
-        return _missing(ours, _around(b, b0, b1), flag) or _missing(theirs, _around(a, a0, a1), flag)
+        reach = 1 if flag == IS_NUMBER else 0  # a date may move to the next sentence; a name stays in its own
+        return _missing(ours, _around(b, b0, b1, reach), flag) or _missing(theirs, _around(a, a0, a1, reach), flag)
     return ours != theirs
 
 
@@ -277,11 +278,13 @@ def _missing(ours: set[str], theirs: set[str], flag: int) -> bool:
     return bool(rest)
 
 
-def _around(u: Units, lo: int, hi: int) -> set[str]:
+def _around(u: Units, lo: int, hi: int, reach: int) -> set[str]:
     if not len(u):
         return set()
-    first = u.sentence[min(max(lo - 1, 0), len(u) - 1)] - 1
-    last = u.sentence[min(hi, len(u) - 1)] + 1
+    if hi <= lo:  # an empty stretch: the units either side of it
+        lo, hi = lo - 1, lo + 1
+    first = u.sentence[min(max(lo, 0), len(u) - 1)] - reach
+    last = u.sentence[min(max(hi - 1, 0), len(u) - 1)] + reach
     return set(u.norms[bisect_left(u.sentence, first) : bisect_right(u.sentence, last)])
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from qa.source import Source
 from qa.tokens import CAPITAL, NUMBER, PUNCT, QUOTED, SENTENCE_START, UPPER, WORD
 
 #: Unit flags (bits), a subset of the token flags plus our own.
-NAME = 1  # a capitalised word that is not the first of its sentence, or an all-caps word
+NAME = 1  # a capitalised word inside a sentence (not in a title-case headline), or an all-caps word
 IS_NUMBER = 2  # digits, or a spelled-out number or calendar word
 IN_QUOTE = 4  # inside a quotation
 FIRST = 8  # the first unit of its sentence
@@ -94,6 +95,9 @@ def read_units(source: Source) -> Units:
     flags: list[int] = []
     sentence: list[int] = []
     capital_first: list[int] = []  # capitalised first words: names if capitalised mid-sentence too
+    capital_mid: list[int] = []  # capitalised words inside a sentence: names, unless in title case
+    words_in: Counter = Counter()  # words per sentence
+    capitals_in: Counter = Counter()  # capitalised words per sentence
     n = len(texts)
     i = 0
     while i < n:
@@ -121,12 +125,15 @@ def read_units(source: Source) -> Units:
             norm = _norm(text)
         f = 0
         tf = tflags[i]
-        if kind == WORD and tf & CAPITAL and tf & SENTENCE_START:
-            capital_first.append(len(norms))
+        if kind == WORD:
+            words_in[tsent[i]] += 1
+            if tf & UPPER:
+                f |= NAME
+            elif tf & CAPITAL:
+                capitals_in[tsent[i]] += 1
+                (capital_first if tf & SENTENCE_START else capital_mid).append(len(norms))
         if kind == NUMBER or norm in NUMBER_WORDS or (kind == WORD and _DIGIT(norm)) or (norm in CALENDAR_WORDS and tf & CAPITAL):
             f |= IS_NUMBER
-        if kind == WORD and (tf & UPPER or (tf & CAPITAL and not tf & SENTENCE_START)):
-            f |= NAME
         if tf & QUOTED:
             f |= IN_QUOTE
         norms.append(norm)
@@ -135,11 +142,27 @@ def read_units(source: Source) -> Units:
         flags.append(f)
         sentence.append(tsent[i])
         i = j
-    names = {norms[k] for k, f in enumerate(flags) if f & NAME}
+    _mark_names(norms, flags, sentence, capital_first, capital_mid, words_in, capitals_in)
+    return Units(source, tuple(norms), tuple(ustarts), tuple(uends), tuple(_mark_first(flags, sentence)), _renumber(sentence))
+
+
+#: A headline (the document's first sentence) of 3+ words this share of which is capitalised is
+#: in title case: its capitals are names only where the document capitalises them elsewhere.
+#: (Only the first sentence: a byline or a caption is mostly capitalised because it is names.)
+TITLE_SHARE = 0.6
+
+
+def _mark_names(norms, flags, sentence, capital_first, capital_mid, words_in, capitals_in) -> None:
+    first = min(words_in, default=None)
+    title = {first} if first is not None and words_in[first] >= 3 and capitals_in[first] >= TITLE_SHARE * words_in[first] else set()
+    names = {norms[k] for k in capital_mid if sentence[k] not in title}
+    names.update(norms[k] for k, f in enumerate(flags) if f & NAME)
+    for k in capital_mid:
+        if sentence[k] not in title or norms[k] in names:
+            flags[k] |= NAME
     for k in capital_first:
         if norms[k] in names:
             flags[k] |= NAME
-    return Units(source, tuple(norms), tuple(ustarts), tuple(uends), tuple(_mark_first(flags, sentence)), _renumber(sentence))
 
 
 def _mark_first(flags: list[int], sentence: list[int]) -> list[int]:
