@@ -25,6 +25,8 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Talks ended. Remains confident that a deal is near.", "ATT002", "Remains"),
         ("Talks ended. Insists that the plan is sound.", "ATT002", "Insists"),
         ("Stressed that the army was ready.", "ATT002", "Stressed"),
+        ("He left. Is expected to return in May.", "ATT004", "Is expected"),
+        ("He left. Has been in exile since 2019.", "ATT004", "Has been"),
         ("The mayor said that the roads were closed, she said.", "ATT003", ", she said"),
         ("Kim said: “We are ready,” he added.", "ATT003", " he added"),
     ],
@@ -45,6 +47,8 @@ def test_damage_is_reported(text, rule, span):
         "The mayor said the roads were closed, and her deputy said they would reopen.",
         "“We are ready,” he said. The minister said that the plan was ready.",
         "She said that her aide had called; the aide said so too.",
+        "Is it over? Will the deal hold? Was it expected to fail?",
+        "“Has been a long year. Is expected to get better,” the coach said.",
     ],
 )
 def test_english_stays_quiet(text):

@@ -20,6 +20,7 @@ def fused(text: str) -> list[tuple[str, tuple[str, ...]]]:
     [
         ("Aid workers saidthe convoy was stopped.", "saidthe", "said the"),  # lower+lower
         ("He spoke inthe hall.", "inthe", "in the"),  # a fusion the word list holds
+        ("The strike endedthe next day.", "endedthe", "ended the"),  # across a lost sentence break
         ("The vote hasbeen delayed.", "hasbeen", "has been"),
         ("Later the ministerSaid the plan was final.", "ministerSaid", "minister Said"),  # lower+Capital
         ("The envoy met theUN chief. The UN agreed.", "theUN", "the UN"),  # lower+UPPER

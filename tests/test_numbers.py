@@ -30,6 +30,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("The fine was 1.200 euros.", "NUM004", "1.200"),
         ("Sales rose by 2,75 percent.", "NUM004", "2,75"),
         ("Sales of 1,200 cars and 3.400 vans.", "NUM004", "3.400"),  # English thousands elsewhere
+        ("Of 1,200 bids, 2.300 bidders won.", "NUM004", "2.300"),
     ],
 )
 def test_damage_is_reported(text, rule, span):
@@ -44,6 +45,7 @@ def test_damage_is_reported(text, rule, span):
         "Lunch at 12 p.m.; the deadline at midnight; the 15 AM stations; 12 a.m. on Sunday night.",
         "The yield rose to 4.125% and the euro bought 1.085 dollars; 0.125 point lower.",
         "Version 3.100 shipped to 192.168.100.200.",
+        "The app has 1,200 users; version 2.100 shipped and the euro bought 1.085 dollars.",
         "He said the plant will cost 500 million yuan (about $70 million).",
         "“The island (population 3,000) is small,” she said.",
         "He won 6-4, 7-5 and scored 1,5 and 7 in the heats.",

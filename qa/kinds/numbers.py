@@ -122,7 +122,11 @@ class Numbers(Check):
             if len(parts) == 4 and all(int(p) <= 255 for p in parts):
                 continue  # an IP address
             money = m.start() > 0 and text[m.start() - 1] in "$€£¥"
-            if groups >= 2 or counted or (english and after and not money):
+            # With English thousands elsewhere, a dot group before a plural noun ("3.400
+            # trucks"); not a version ("2.100 shipped") or a rate in words ("1.085 dollars").
+            plural = bool(after) and after.group(1).islower() and after.group(1).endswith("s")
+            plural = plural and after.group(1).lower() not in _MONEY
+            if groups >= 2 or counted or (english and plural and not money):
                 yield Match(m.start(), m.end(), (m.group().replace(".", ","),))
         for m in _DECIMAL_COMMA.finditer(text):
             yield Match(m.start(), m.end(), (m.group().replace(",", "."),))
