@@ -254,3 +254,11 @@ def test_title_case_headline_words_are_not_names_unless_the_story_says_so():
         (text.replace("Port Millbrook\n", "Port Milbrook\n"), [("name", "Millbrook")]),
     ):
         assert [(c.kind, c.original) for c in compare(Source("o.txt", text), Source("c.txt", copy)).changes] == expected
+
+
+def test_spelled_out_abbreviations_are_house_style():
+    original = Source("o.txt", "Gov. Ana Ruiz will visit the plant on Main St. on Oct. 5, the first visit since the fire.\n")
+    copy = Source("c.txt", "Governor Ana Ruiz will visit the plant on Main Street on October 5, the 1st visit since the fire.\n")
+    assert compare(original, copy).changes == ()
+    changed = Source("c.txt", "Gov. Ana Ruiz will visit the plant on Main St. on Nov. 5, the first visit since the fire.\n")
+    assert [(c.kind, c.original) for c in compare(original, changed).changes] == [("number", "Oct")]
