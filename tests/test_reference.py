@@ -262,3 +262,16 @@ def test_spelled_out_abbreviations_are_house_style():
     assert compare(original, copy).changes == ()
     changed = Source("c.txt", "Gov. Ana Ruiz will visit the plant on Main St. on Nov. 5, the first visit since the fire.\n")
     assert [(c.kind, c.original) for c in compare(original, changed).changes] == [("number", "Oct")]
+
+
+def test_a_moved_and_reworded_sentence_is_moved_with_its_substitutions():
+    o = ("The council met on Monday to discuss the budget. The mayor said the city would hire forty new teachers "
+         "next year. Residents asked about road repairs and parking fees. The meeting ended after three hours of debate.\n")
+    c = ("The council met on Monday to discuss the budget. Residents asked about road repairs and parking fees. The "
+         "meeting ended after three hours of debate. The mayor stated the city would employ forty new teachers next year.\n")
+    changes = compare(Source("o.txt", o), Source("c.txt", c)).changes
+    assert [(ch.kind, c[ch.start : ch.end], ch.original) for ch in changes] == [
+        ("moved", "The mayor stated the city would employ forty new teachers next year", None),
+        ("substituted", "stated", "said"),
+        ("substituted", "employ", "hire"),
+    ]
