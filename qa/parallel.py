@@ -5,7 +5,10 @@ the work left is worth more than starting workers (:data:`POOL_WORTH` seconds of
 it forks a pool for the rest: the engines, lexicons and word tables the first documents
 loaded are already in memory, so forked workers start warm and share them copy-on-write
 (``gc.freeze`` keeps the collector from touching, and so copying, those pages). Where the
-platform cannot fork, workers build their own Checker once.
+platform cannot fork, workers build their own Checker once. With ``--jobs`` at its default,
+only CPUs the machine has to spare count (:func:`spare_cpus`): on a saturated machine the
+scheduler gives a session no more CPU for more processes, so a pool there would only add
+its own cost and the run stays in-process.
 
 Workers ignore SIGINT and die on SIGTERM; the parent turns SIGTERM into :class:`Terminated`
 while the pool runs, and either signal stops the pool at once (no worker is left blocked on
@@ -108,15 +111,17 @@ def _run_chunk(chunk: list[tuple[int, Target, Settings]]) -> list[Result]:
     return out
 
 
-def run_jobs(jobs: Sequence[Job], workers: int, checker: Checker) -> Iterator[Result]:
-    """Yield ``(index, reports, engine_errors)`` for each job, in completion order."""
+def run_jobs(jobs: Sequence[Job], workers: int, checker: Checker, auto: bool = False) -> Iterator[Result]:
+    """Yield ``(index, reports, engine_errors)`` for each job, in completion order. ``auto``
+    (``--jobs`` left at its default): use only the CPUs the machine has to spare."""
     sizes = [_size(target) for target, _ in jobs]
     left = sum(sizes)
     spent = measured = 0.0
     for i, (target, settings) in enumerate(jobs):
         if workers > 1 and i > MEASURE and len(jobs) - i >= MIN_PARALLEL:
-            if spent / max(measured, 1.0) * left > POOL_WORTH:
-                yield from _pool(jobs, range(i, len(jobs)), workers, checker)
+            usable = min(workers, spare_cpus()) if auto else workers
+            if usable > 1 and spent / max(measured, 1.0) * left > POOL_WORTH:
+                yield from _pool(jobs, range(i, len(jobs)), usable, checker)
                 return
         start = time.perf_counter()
         reports, errors = checker.check(target, settings)
@@ -125,6 +130,17 @@ def run_jobs(jobs: Sequence[Job], workers: int, checker: Checker) -> Iterator[Re
             measured += sizes[i]
         left -= sizes[i]
         yield i, reports, errors
+
+
+def spare_cpus() -> int:
+    """CPUs not busy with other work (ours counted as one): on a machine already saturated,
+    more processes get no more CPU (the scheduler shares it per session), only fork and copy
+    costs, so a default run stays in-process there."""
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return cpu_count()
+    return max(1, int(cpu_count() - max(0.0, load - 1.0) + 0.5))
 
 
 def _size(target: Target) -> int:
@@ -209,6 +225,7 @@ def check_all(jobs: Sequence[Job], build: Build, workers: int = 0, cache=None,
     ``cache`` is a :class:`qa.cache.Cache` or None; ``runner`` checks the jobs the cache
     did not answer somewhere else (a Dask cluster: qa.cluster.paths.DaskRunner).
     """
+    auto = not workers
     workers = workers or cpu_count()
     results: list[list[FileReport] | None] = [None] * len(jobs)
     stored: dict[int, tuple[str, tuple[int, int]]] = {}
@@ -224,7 +241,7 @@ def check_all(jobs: Sequence[Job], build: Build, workers: int = 0, cache=None,
         todo.append(i)
     errors: list[str] = []
     left = [jobs[i] for i in todo]
-    results_iter = runner(left, build) if runner is not None else run_jobs(left, workers, Checker(build))
+    results_iter = runner(left, build) if runner is not None else run_jobs(left, workers, Checker(build), auto)
     try:
         for k, reports, engine_errors in results_iter:
             i = todo[k]

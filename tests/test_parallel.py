@@ -62,6 +62,18 @@ def test_few_files_do_not_start_workers(tmp_path, monkeypatch):
     assert reports[0].findings and not reports[1].findings
 
 
+def test_default_jobs_stay_in_process_on_a_busy_machine(tmp_path, monkeypatch):
+    def no_pool(*a, **k):
+        raise AssertionError("a pool was started with no CPU to spare")
+
+    monkeypatch.setattr(parallel, "POOL_WORTH", 0.0)
+    monkeypatch.setattr(parallel, "spare_cpus", lambda: 1)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    paths = make_corpus(tmp_path, parallel.MIN_PARALLEL * 2)
+    reports, errors = parallel.check_all(_jobs(paths), engine_parts)  # --jobs default
+    assert len(reports) == len(paths) and errors == []
+
+
 def test_pool_keeps_the_order_of_the_files(tmp_path, monkeypatch):
     monkeypatch.setattr(parallel, "POOL_WORTH", 0.0)  # a pool however cheap the work
     paths = make_corpus(tmp_path, parallel.MIN_PARALLEL * 2)
