@@ -275,3 +275,13 @@ def test_a_moved_and_reworded_sentence_is_moved_with_its_substitutions():
         ("substituted", "stated", "said"),
         ("substituted", "employ", "hire"),
     ]
+
+
+def test_a_clause_moved_inside_its_sentence_is_moved_and_the_rest_replaced():
+    o = "The foreign minister on Monday ended a two-day visit to the capital with a short statement.\n"
+    c = "The foreign minister concluded on Monday a two-day visit to the capital with a short statement.\n"
+    changes = compare(Source("o.txt", o), Source("c.txt", c)).changes
+    assert [(ch.kind, c[ch.start : ch.end], ch.original) for ch in changes] == [
+        ("substituted", "concluded", "ended"),
+        ("moved", "on Monday", None),
+    ]

@@ -157,11 +157,11 @@ def _edit(a: Units, b: Units, g: Gap, at_start: bool, at_end: bool) -> list[Chan
         return _replaced(a, b, g, at_start, at_end)
     if lb:  # added
         if (at_start or at_end) and lb >= TAIL:
-            return [Change("excerpt", b.starts[g.b0], b.ends[g.b1 - 1], "", g, (g.a0, g.a0), "extra-before" if at_start else "extra-after")]
+            return [Change("excerpt", b.starts[g.b0], b.ends[g.b1 - 1], None, g, (g.a0, g.a0), "extra-before" if at_start else "extra-after")]
         if lb >= PASSAGE or _whole_sentence(b, g.b0, g.b1):
             kind = "added-passage"
         else:
-            kind = _kind(a, b, Gap(g.a0, g.a0, g.b0, g.b1), "added-words")
+            kind = kind_of(a, b, Gap(g.a0, g.a0, g.b0, g.b1), "added-words")
         return [Change(kind, b.starts[g.b0], b.ends[g.b1 - 1], "", g, (g.a0, g.a0))]
     if not len(b):
         return []
@@ -171,7 +171,7 @@ def _edit(a: Units, b: Units, g: Gap, at_start: bool, at_end: bool) -> list[Chan
     if la >= PASSAGE or _whole_sentence(a, g.a0, g.a1):
         kind = "dropped-passage"
     else:
-        kind = _kind(a, b, Gap(g.a0, g.a1, g.b0, g.b0), "dropped-words")
+        kind = kind_of(a, b, Gap(g.a0, g.a1, g.b0, g.b0), "dropped-words")
     return [_dropped(a, b, g, kind)]
 
 
@@ -211,7 +211,7 @@ def _replaced(a: Units, b: Units, g: Gap, at_start: bool, at_end: bool) -> list[
     passages = min(la, lb) >= PASSAGE and _whole_sentence(a, g.a0, g.a1) and _whole_sentence(b, g.b0, g.b1)
     if passages or ((at_start or at_end) and max(la, lb) >= PASSAGE):
         return _edit(a, b, Gap(g.a0, g.a1, g.b0, g.b0), at_start, at_end) + _edit(a, b, Gap(g.a0, g.a0, g.b0, g.b1), False, at_end)
-    kind = _kind(a, b, g, "substituted")
+    kind = kind_of(a, b, g, "substituted")
     return [Change(kind, b.starts[g.b0], b.ends[g.b1 - 1], a.text(g.a0, g.a1), g, (g.a0, g.a1))]
 
 
@@ -243,7 +243,7 @@ def _house_style(a: Units, b: Units, g: Gap) -> bool:
     return g.a1 > g.a0 and g.b1 > g.b0 and same_wording(a.norms[g.a0 : g.a1], b.norms[g.b0 : g.b1])
 
 
-def _kind(a: Units, b: Units, g: Gap, default: str) -> str:
+def kind_of(a: Units, b: Units, g: Gap, default: str) -> str:
     """Quotation, then number, then (for replaced words only) name, else ``default``."""
     if a.any(g.a0, g.a1, IN_QUOTE) or b.any(g.b0, g.b1, IN_QUOTE):
         return "quotation"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from qa.reference.align import match_blocks, merge_blocks
 from qa.reference.classify import Change, Gap, classify
+from qa.reference.clauses import move_clauses
 from qa.reference.quotations import group_quotations
 from qa.reference.moves import duplicates, pair_moves, pieces
 from qa.reference.units import Units, read_units
@@ -37,7 +38,7 @@ def compare(original: Source, copy: Source) -> Comparison:
     moves = pair_moves(a, b, left_a, left_b)
     moved_b = {q for _, q in moves}
     dups = duplicates(a, b, [q for q in left_b if q not in moved_b])
-    edits = classify(a, b, gaps, moves, dups)
+    edits = move_clauses(a, b, classify(a, b, gaps, moves, dups))
     changes = group_quotations(a, b, edits)
     return Comparison(a, b, tuple(blocks), _ordered(changes), _ordered(edits))
 
