@@ -53,6 +53,7 @@ class TokenTable:
 
     def __init__(self, source: "Source") -> None:
         text = source.text
+        self._invisible = any(c in text for c in _INVISIBLE)
         starts: list[int] = []
         ends: list[int] = []
         texts: list[str] = []
@@ -75,6 +76,8 @@ class TokenTable:
     @cached_property
     def norm(self) -> list[str]:
         """Lower-case form with invisible characters removed (what lookups should use)."""
+        if not self._invisible:  # the usual case: nothing to remove anywhere in the document
+            return self.lower
         return [t.translate(_STRIP_INVISIBLE) if any(c in _INVISIBLE for c in t) else t for t in self.lower]
 
     @cached_property
@@ -82,7 +85,17 @@ class TokenTable:
         """wordfreq Zipf frequency of each word (0.0 for numbers, punctuation, unknown words)."""
         from qa.lexicon import zipf
 
-        return [zipf(w) if k == WORD else 0.0 for w, k in zip(self.norm, self.kinds)]
+        seen: dict[str, float] = {}  # each distinct word looked up once
+        out = []
+        for w, k in zip(self.norm, self.kinds):
+            if k != WORD:
+                out.append(0.0)
+                continue
+            z = seen.get(w)
+            if z is None:
+                z = seen[w] = zipf(w)
+            out.append(z)
+        return out
 
     def at(self, offset: int) -> int | None:
         """Index of the token covering ``offset``, or None when it falls between tokens."""
@@ -129,7 +142,8 @@ def _sentences_and_flags(
                     f |= CAPITAL
                     if len(tok) > 1 and tok.isupper():
                         f |= UPPER
-                if not f & UPPER and any(c.isupper() for c in tok[1:]):
+                rest = tok[1:]
+                if not f & UPPER and not rest.islower() and any(c.isupper() for c in rest):
                     f |= INNER_CAPITAL
         while q < len(quotes) and quotes[q].end <= start:
             q += 1
