@@ -126,3 +126,17 @@ def test_british_spelling_is_not_flagged():
     h = Harper()
     assert h.other_dialect("stabilise") and h.other_dialect("storey")
     assert not h.other_dialect("goverment")
+
+
+def test_harper_gets_paragraph_chunks_with_their_offsets():
+    """Issue 13: a long document goes to Harper in chunks of whole paragraphs; a finding in a
+    later chunk keeps its offset in the document."""
+    from qa.adapters.harper import CHUNK, Harper, chunks
+
+    text = ("The ministers met in Vienna on Thursday and agreed to meet again.\n\n" * 600) + "He ate a apple.\n"
+    pieces = list(chunks(text, CHUNK))
+    assert len(pieces) > 2 and pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a[1] == b[0] and b[1] - b[0] <= CHUNK for a, b in zip(pieces, pieces[1:]))
+    assert all(text[end - 2 : end] == "\n\n" for _, end in pieces[:-1])  # cut after a blank line
+    found = [m for m in Harper().check(text) if text[m.start : m.end].lower() in ("a", "a apple")]
+    assert found and all(m.start >= len(text) - 20 for m in found)
