@@ -239,7 +239,13 @@ def fix_cmd(
         extensions=_split(ext) or DEFAULT_EXTENSIONS,
         pack_dirs=tuple(rules_dir or ()),
     )
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    from qa.readers import read_bounded
+
+    try:
+        stdin = read_bounded(sys.stdin.buffer, "<stdin>") if "-" in paths else None
+    except QaError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
     fixes, errors = fix_paths(paths, settings, stdin)
     for fix in fixes:
         if diff:

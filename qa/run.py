@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from qa.engine import Engine
 from qa.errors import InputError, QaError
 from qa.finding import Finding, Severity
-from qa.readers import from_bytes, read
+from qa.readers import from_bytes, read, read_bounded
 from qa.source import Source
 
 
@@ -65,8 +66,14 @@ def collect(paths: Sequence[str], extensions: Sequence[str]) -> tuple[list[Targe
                 if key not in seen:
                     seen.add(key)
                     targets.append(Target(found, str(found)))
-        elif p.exists() or p.is_symlink():
-            targets.append(Target(p, raw))
+        elif p.exists():
+            kind = _not_regular(p)
+            if kind:  # a FIFO would block forever, /dev/zero never ends: not a document
+                errors.append(f"{raw}: is {kind}, not a regular file; not checked")
+            else:
+                targets.append(Target(p, raw))
+        elif p.is_symlink():
+            targets.append(Target(p, raw))  # dangling: the reader says so
         else:
             errors.append(f"{raw}: no such file or directory")
     return targets, errors
@@ -90,13 +97,24 @@ def _walk(root: Path, exts: set[str], errors: list[str]) -> Iterator[Path]:
         visited.add((st.st_dev, st.st_ino))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if Path(name).suffix.lower() in exts:
-                yield Path(dirpath) / name
+            if Path(name).suffix.lower() in exts and not _not_regular(Path(dirpath) / name):
+                yield Path(dirpath) / name  # FIFOs, sockets and devices in a tree are skipped
+
+
+def _not_regular(path: Path) -> str | None:
+    """What ``path`` is when it is not a regular file ('a FIFO (named pipe)', 'a device'), else None."""
+    from qa.readers import kind_of
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # unreadable or vanished: the reader reports it
+    return None if stat.S_ISREG(mode) else kind_of(mode)
 
 
 def load_target(target: Target) -> list[Source]:
     if target.path is None:
-        return from_bytes(sys.stdin.buffer.read(), target.display)
+        return from_bytes(read_bounded(sys.stdin.buffer, target.display), target.display)
     return read(target.path, target.display)
 
 

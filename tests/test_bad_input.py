@@ -266,3 +266,73 @@ def test_many_problems_at_once_each_one_line(qa, work):
         assert sum(name in line for line in lines) == 1
     assert os.listdir(work) == os.listdir(work)  # nothing written besides the inputs
     assert not (work / ".qa_cache").exists()
+
+
+# ----- non-regular files: FIFOs, devices (issue 14.1) --------------------------------------
+
+
+def test_fifo_in_a_directory_is_skipped_not_waited_on(qa, work):
+    docs = work / "docs"
+    docs.mkdir()
+    os.mkfifo(docs / "pipe.txt")  # nobody ever writes: opening it for reading would block
+    shutil.copy(GOOD, docs / "also-good.txt")
+    p = run(qa, work, "docs")
+    assert_clean(p)
+    assert sorted(f["path"] for f in p.report["files"]) == ["docs/also-good.txt", "good.txt"]
+
+
+def test_named_fifo_is_an_input_error(qa, work):
+    os.mkfifo(work / "pipe.txt")
+    assert_error(run(qa, work, "pipe.txt"), "pipe.txt", "FIFO", "not a regular file")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_named_device_is_an_input_error_not_read_forever(qa, work):
+    assert_error(run(qa, work, "/dev/zero"), "/dev/zero", "device")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_symlink_to_a_device_in_a_directory_is_skipped(qa, work):
+    docs = work / "docs"
+    docs.mkdir()
+    (docs / "zero.txt").symlink_to("/dev/zero")
+    p = run(qa, work, "docs")
+    assert_clean(p)
+    assert [f["path"] for f in p.report["files"]] == ["good.txt"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_endless_standard_input_is_cut_at_the_size_limit(qa, work):
+    with open("/dev/zero", "rb") as zero:
+        p = run_qa_stdin(zero, "check", "--no-cache", "-", cwd=work)
+    assert p.returncode == 2
+    assert b"<stdin>: is larger than" in p.stderr and b"Traceback" not in p.stderr
+
+
+def run_qa_stdin(stream, *args, cwd):
+    import subprocess
+
+    from conftest import qa_executable
+
+    return subprocess.run([*qa_executable(), *args], stdin=stream, capture_output=True, cwd=cwd, timeout=120)
+
+
+def test_reader_refuses_a_fifo_even_when_named_directly(tmp_path):
+    """The reader's own guard (a file swapped for a FIFO after the walk): no blocking open."""
+    from qa.errors import InputError
+    from qa.readers import read_bytes
+
+    os.mkfifo(tmp_path / "p.txt")
+    with pytest.raises(InputError, match="FIFO"):
+        read_bytes(tmp_path / "p.txt", "p.txt")
+
+
+def test_reader_bounds_a_read_whatever_the_size_says(tmp_path):
+    import io
+
+    from qa.errors import InputError
+    from qa.readers import read_bounded
+
+    with pytest.raises(InputError, match="larger than"):
+        read_bounded(io.BytesIO(b"x" * 101), "s", limit=100)
+    assert read_bounded(io.BytesIO(b"x" * 100), "s", limit=100) == b"x" * 100

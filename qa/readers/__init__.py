@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from pathlib import Path
 
 from qa.errors import InputError
@@ -32,11 +34,31 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         ) from None
 
 
+def _too_large(display: str) -> InputError:
+    return InputError(display, f"is larger than {MAX_BYTES // (1024 * 1024)} MB; not checked")
+
+
+def read_bounded(stream, display: str, limit: int = MAX_BYTES) -> bytes:
+    """Read a binary stream to its end, but never more than ``limit`` bytes (whatever the
+    file system says its size is: /dev/zero, /proc files and pipes have none)."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = stream.read(min(1 << 20, limit + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise _too_large(display)
+
+
 def read_bytes(path: Path, display: str) -> bytes:
+    """The bytes of a regular file, at most MAX_BYTES. FIFOs, sockets and devices are input
+    errors: the file is opened non-blocking (a FIFO with no writer would wait forever) and
+    checked with ``fstat`` on the open descriptor, so a swap after the check cannot fool it."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(display, f"is larger than {MAX_BYTES // (1024 * 1024)} MB; not checked")
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(display, "no such file or directory") from None
     except IsADirectoryError:
@@ -45,6 +67,33 @@ def read_bytes(path: Path, display: str) -> bytes:
         raise InputError(display, "permission denied") from None
     except OSError as exc:
         raise InputError(display, f"cannot be read: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb", buffering=0) as stream:
+        try:
+            st = os.fstat(fd)
+            if stat.S_ISDIR(st.st_mode):
+                raise InputError(display, "is a directory")
+            if not stat.S_ISREG(st.st_mode):
+                raise InputError(display, f"is {kind_of(st.st_mode)}, not a regular file; not checked")
+            if st.st_size > MAX_BYTES:
+                raise _too_large(display)
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(fd, True)
+            return read_bounded(stream, display)
+        except OSError as exc:
+            raise InputError(display, f"cannot be read: {exc.strerror or exc}") from None
+
+
+def kind_of(mode: int) -> str:
+    """'a FIFO', 'a device', ... for a file mode that is not a regular file."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "not a regular file"
 
 
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
