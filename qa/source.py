@@ -7,6 +7,7 @@ Rules see ``Source.text``. For plain text that is the file itself; readers of ma
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,17 +18,26 @@ from qa.span import Span  # re-exported: qa.source.Span is the name kinds use
 if TYPE_CHECKING:
     from qa.tokens import TokenTable
 
+_BREAK = re.compile(r"\r\n?|\n")
+
 
 class LineIndex:
-    """Converts 0-based code-point offsets to 1-based (line, column) with ``bisect``."""
+    """Converts 0-based code-point offsets to 1-based (line, column) with ``bisect``.
+
+    A line ends at LF, CRLF or a lone CR (old Mac files, and what a CR means to a reader):
+    editors number lines that way, so findings do too.
+    """
 
     def __init__(self, text: str) -> None:
         starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
+        if "\r" in text:
+            starts.extend(m.end() for m in _BREAK.finditer(text))
+        else:
+            find = text.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
         self._starts = starts
         self._length = len(text)
 
@@ -129,14 +139,19 @@ class Source:
     offset_map: OffsetMap | None = None
     encoding: str = "utf-8"
     meta: Mapping[str, Any] = field(default_factory=dict)
+    #: The line index of ``raw`` when several Sources share one file (the items of a feed
+    #: share one index instead of each building its own over the whole file).
+    line_index: LineIndex | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.raw is None:
             self.raw = self.text
 
-    @cached_property
+    @property
     def _lines(self) -> LineIndex:
-        return LineIndex(self.raw)  # type: ignore[arg-type]
+        if self.line_index is None:
+            self.line_index = LineIndex(self.raw)  # type: ignore[arg-type]
+        return self.line_index
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Text offsets to raw-file offsets (identity for plain text)."""

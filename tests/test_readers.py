@@ -212,3 +212,20 @@ def test_cli_positions_in_markdown_html_and_feed(qa):
     assert got["wire.rss#item-2"] == [("FRN001", 10, 25), ("FRN001", 12, 53)]
     text = qa("check", "--select", "FRN001", "--fail-on", "never", str(MARKUP / "wire.rss")).out
     assert "wire.rss#item-2:12:53: FRN001" in text
+
+
+def test_feed_items_share_one_line_index_of_the_file():
+    """Each item pointing into the whole feed built its own index over the whole file: memory
+    grew with items x file size (issue 14.2). One index per file, and positions stay right."""
+    from qa.readers.feed import read_feed
+
+    items = "".join(f"<item><title>Title {i}</title>\n<description>Text {i} here.</description></item>\n" for i in range(50))
+    raw = f'<?xml version="1.0"?>\n<rss version="2.0"><channel>\n{items}</channel></rss>\n'
+    sources = read_feed(raw.encode(), "f.xml")
+    assert len(sources) == 50
+    assert len({id(s._lines) for s in sources}) == 1
+    last = sources[-1]
+    start = last.text.index("Text 49")
+    raw_start, _end, line, column, *_ = last.locate(start, start + 4)
+    assert raw[raw_start : raw_start + 4] == "Text"
+    assert line == raw.count("\n", 0, raw_start) + 1 and column == raw_start - raw.rfind("\n", 0, raw_start)

@@ -115,3 +115,23 @@ def test_output_file_gets_the_report_and_terminal_the_summary(qa, tmp_path):
         assert re.fullmatch(r"\d+ findings? .* in 1 of 1 file\.\n", proc.out), proc.out
         assert out.stat().st_size > 0
     assert "FRN001" in (tmp_path / "report.github").read_text(encoding="utf-8")
+
+
+def test_html_highlighting_is_linear_in_findings():
+    """Each cut rescanned every finding: 25,000 findings took 104 s (issue 14.3)."""
+    from steps import growth
+
+    from qa.finding import Finding, Severity
+    from qa.report.html import highlight
+    from qa.run import FileReport
+
+    def page(n: int) -> str:
+        raw = "word " * (3 * n)
+        findings = [
+            Finding(7 * k, 7 * k + 4 + 5 * (k % 3), "X001", "x", "c", Severity.WARNING, "m", 1, 1, 1, 1, "word")
+            for k in range(n)
+        ]
+        return highlight(FileReport("a.txt", findings=findings), 0, raw)
+
+    assert page(3).count("<mark") == 4  # two overlapping findings split into three pieces
+    assert growth(page, 300) < 2.6

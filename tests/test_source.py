@@ -50,3 +50,41 @@ def test_quotes_and_paragraph_lookup():
     assert s.in_quotes(i, i + 3)
     assert not s.in_quotes(text.index("left"), text.index("left") + 4)
     assert s.paragraph_at(text.index("She")).start == text.index("She")
+
+
+def test_lone_carriage_return_ends_a_line():
+    """Old Mac files and pasted text use a lone CR: it is a line break (issue 14.10)."""
+    from qa.source import LineIndex
+
+    idx = LineIndex("one\rtwo\r\nthree\nfour")
+    assert idx.position(4) == (2, 1)
+    assert idx.position(9) == (3, 1)
+    assert idx.position(15) == (4, 1)
+    assert idx.line_count == 4
+    assert idx.offset(3, 1) == 9
+
+
+def test_lone_cr_file_reports_the_right_line(tmp_path):
+    from qa.readers import read
+
+    (tmp_path / "a.txt").write_bytes(b"Fine line.\rAnother fine line.\r(TagsToTranslate)World News\r")
+    source = read(tmp_path / "a.txt")[0]
+    at = source.text.index("(Tags")
+    assert source.locate(at, at + 5)[2:4] == (3, 1)
+
+
+def test_rules_see_a_lone_cr_as_a_line_break(tmp_path):
+    """A first-line rule (RES014) fires on a CR-only file as on an LF one, same positions."""
+
+    from conftest import run_qa
+
+    body = "The Daily Meridian{n}Ministers met in Vienna on Thursday.{n}Officials said relations with the VRC had improved.{n}"
+    results = []
+    for n in ("\n", "\r", "\r\n"):
+        (tmp_path / "a.txt").write_bytes(body.format(n=n).encode())
+        p = run_qa("check", "--no-cache", "--format", "json", "a.txt", cwd=tmp_path)
+        import json
+
+        results.append(sorted((f["rule"], f["line"], f["column"]) for f in json.loads(p.stdout)["files"][0]["findings"]))
+    assert results[0] == results[1] == results[2]
+    assert ("RES014", 1, 1) in results[0]

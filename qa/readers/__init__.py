@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -116,8 +117,17 @@ def from_bytes(data: bytes, display: str, suffix: str = ".txt") -> list[Source]:
         from qa.readers.feed import read_feed
 
         return read_feed(data, display)
-    text, encoding = decode(data, display)
-    return [Source(display, text, encoding=encoding)]
+    raw, encoding = decode(data, display)
+    return [Source(display, line_breaks(raw), raw=raw, encoding=encoding)]
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def line_breaks(raw: str) -> str:
+    """The text rules read: a lone CR (old Mac files, pasted text) becomes LF, one character
+    for one, so every offset stays the same and rules that end a line at LF see it end."""
+    return _LONE_CR.sub("\n", raw) if "\r" in raw else raw
 
 
 def read(path: Path, display: str | None = None) -> list[Source]:

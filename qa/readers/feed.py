@@ -22,7 +22,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 from qa.errors import InputError
 from qa.readers.extract import Emitter, decode_declared
 from qa.readers.html import emit_text, extract_html
-from qa.source import OffsetMapBuilder, Source
+from qa.source import LineIndex, OffsetMapBuilder, Source
 
 _XML_DECL = re.compile(rb"""\A(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([-\w.:]+)["']""")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -56,6 +56,7 @@ class _Item:
 def read_feed(data: bytes, display: str) -> list[Source]:
     raw, encoding = decode_declared(data, display, _XML_DECL)
     items = _parse(raw, display)
+    lines = LineIndex(raw)  # one index over the file for every item (not one per item: items x size)
     out = []
     for n, item in enumerate(items, 1):
         builder = OffsetMapBuilder()
@@ -71,7 +72,9 @@ def read_feed(data: bytes, display: str) -> list[Source]:
         text, offset_map = builder.build()
         extras = {"file": display, "item": n, "title": title, "link": item.link}
         meta = {"directives": tuple(directives), "markup": True, "extras": extras}
-        out.append(Source(f"{display}#item-{n}", text, raw=raw, offset_map=offset_map, encoding=encoding, meta=meta))
+        out.append(
+            Source(f"{display}#item-{n}", text, raw=raw, offset_map=offset_map, encoding=encoding, meta=meta, line_index=lines)
+        )
     return out
 
 

@@ -185,21 +185,42 @@ def _mark(ids: list[str], findings: list[Finding], first: set[str], text: str, p
 
 
 def highlight(file: FileReport, doc: int, raw: str) -> str:
-    """The covered window of ``raw`` escaped, with a <mark> over every piece a finding covers."""
+    """The covered window of ``raw`` escaped, with a <mark> over every piece a finding covers.
+
+    One sweep over the cut points (every finding's start and end), keeping the findings that
+    cover the current piece: linear in findings plus text (not findings x cuts).
+    """
     lo, hi = _window(file, raw)
     ranged = [(f.start, f.end, f"{doc}-{i}", f) for i, f in enumerate(file.findings)]
     cuts = sorted({lo, hi, *(s for s, *_ in ranged), *(e for _, e, *_ in ranged)})
     first = {key for *_, key, _f in ranged}
+    points: dict[int, list[int]] = {}
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for i, (s, e, _k, _f) in enumerate(ranged):
+        if s == e:
+            points.setdefault(s, []).append(i)
+        else:
+            opening.setdefault(s, []).append(i)
+            closing.setdefault(e, []).append(i)
+    active: dict[int, None] = {}  # indices of the findings covering the piece from the cut on
     out: list[str] = []
     for a, b in zip(cuts, cuts[1:] + [hi]):
-        points = [(k, f) for s, e, k, f in ranged if s == e == a]
-        if points:
-            out.append(_mark([k for k, _ in points], [f for _, f in points], first, "", point=True))
+        for i in closing.get(a, ()):
+            active.pop(i, None)
+        for i in opening.get(a, ()):
+            active[i] = None
+        if a in points:
+            here = [ranged[i] for i in points[a]]
+            out.append(_mark([k for _, _, k, _ in here], [f for *_, f in here], first, "", point=True))
         if b <= a:
             continue
-        cover = [(k, f) for s, e, k, f in ranged if s <= a and e >= b and s < e]
         piece = raw[a:b]
-        out.append(_mark([k for k, _ in cover], [f for _, f in cover], first, piece) if cover else _e(piece))
+        if active:
+            cover = [ranged[i] for i in sorted(active)]
+            out.append(_mark([k for _, _, k, _ in cover], [f for *_, f in cover], first, piece))
+        else:
+            out.append(_e(piece))
     return "".join(out)
 
 
