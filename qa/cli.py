@@ -228,17 +228,14 @@ def fix_cmd(
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule ids, names, prefixes or categories."),
     ext: Optional[List[str]] = typer.Option(None, "--ext", help="File extensions to fix in directories (default .txt,.md,.html)."),
     rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule pack file or directory."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A .qa.toml or pyproject.toml, over the nearest one (as for 'qa check')."),
 ) -> None:
-    """Apply the suggestions of rules marked safe (atomic writes; encoding and newlines kept)."""
+    """Apply the suggestions of rules marked safe: exactly the fixable findings 'qa check' reports with the same options (atomic writes; encoding and newlines kept)."""
+    from qa.config import Resolver
     from qa.fix import fix_paths, summary_line, unified_diff, write
-    from qa.settings import DEFAULT_EXTENSIONS, Settings
 
-    settings = Settings(
-        select=_split(select),
-        ignore=_split(ignore),
-        extensions=_split(ext) or DEFAULT_EXTENSIONS,
-        pack_dirs=tuple(rules_dir or ()),
-    )
+    resolve = Resolver(_cli_settings(select, ignore, None, ext, rules_dir), config)
+    settings = resolve(None)
     from qa.readers import read_bounded
 
     try:
@@ -246,7 +243,7 @@ def fix_cmd(
     except QaError as exc:
         _err(str(exc))
         raise typer.Exit(2)
-    fixes, errors = fix_paths(paths, settings, stdin)
+    fixes, errors = fix_paths(paths, settings, stdin, resolve)
     for fix in fixes:
         if diff:
             sys.stdout.write(unified_diff(fix))

@@ -1,16 +1,18 @@
 """``qa fix``: apply the suggestions of rules marked ``fix: safe`` to the files themselves.
 
-Only ``Finding.fixable`` findings are applied, and only when the matched text stands verbatim
-at the finding's raw offsets (a span that crosses markup or a decoded entity is left alone).
-Overlapping fixes: the earlier one (by start, then end, then rule id) wins, the later is
-skipped and tried again on the next pass. Passes repeat until nothing fixable is left (at most
-``MAX_PASSES``, so two rules undoing each other cannot loop forever).
+``qa fix`` applies exactly the findings ``qa check`` reports with the same options (config
+files, ``--select``/``--ignore``, ``--rules``): one check of the file as it is, one pass of
+edits, never a second check of the edited text (which could find, and delete, something
+``check`` never reported). Only ``Finding.fixable`` findings are applied, and only when the
+matched text stands verbatim at the finding's raw offsets (a span that crosses markup or a
+decoded entity is left alone). Overlapping fixes: the earlier one (by start, then end, then
+rule id) wins; the other is left for a person (run ``qa fix`` again to apply it after a new
+check). A deletion that empties a whole line takes the line's break with it.
 
 Writing keeps the bytes that are not fixed: the encoding and its byte-order mark, CRLF
 newlines (offsets point into the undecoded text, and a span that ends in the CR of a CRLF
-keeps it) and the file's
-permissions; the new file replaces the old one atomically, and only if the file on disk is
-still byte-for-byte what was read.
+keeps it), the file's permissions, owner and group; see :mod:`qa.atomic` for how a file
+another process is writing is detected and left alone.
 """
 
 from __future__ import annotations
@@ -29,9 +31,6 @@ from qa.finding import Finding
 from qa.readers import from_bytes, read_bytes
 from qa.run import Target
 from qa.source import Source
-
-MAX_PASSES = 10
-
 
 @dataclass
 class FileFix:
@@ -72,13 +71,27 @@ def apply(raw: str, fixes: Sequence[Finding]) -> str:
     out: list[str] = []
     pos = 0
     for f in fixes:
-        end = f.end
-        if end > f.start and raw[end - 1] == "\r" and not f.suggestions[0].endswith("\r"):
+        start, end = f.start, f.end
+        if end > start and raw[end - 1] == "\r" and not f.suggestions[0].endswith("\r"):
             end -= 1  # a pattern's [^\n]* took the CR of a CRLF: the line ending stays
-        out += [raw[pos : f.start], f.suggestions[0]]
-        pos = end
+        if not f.suggestions[0]:
+            end = _with_line_break(raw, start, end)
+        out += [raw[pos:start], f.suggestions[0]]
+        pos = max(pos, end)
     out.append(raw[pos:])
     return "".join(out)
+
+
+def _with_line_break(raw: str, start: int, end: int) -> int:
+    """The end of a deletion: past the line break when it deletes whole lines (LF, CRLF, CR),
+    so that no blank line is left where a line was."""
+    if end <= start or (start > 0 and raw[start - 1] not in "\r\n"):
+        return end
+    if raw.startswith("\r\n", end):
+        return end + 2
+    if raw.startswith(("\n", "\r"), end):
+        return end + 1
+    return end
 
 
 def encode_like(text: str, original: bytes, encoding: str) -> bytes:
@@ -107,21 +120,19 @@ def plan(target: Target, engine: Engine, data: bytes | None = None) -> FileFix:
     encoding = sources[0].encoding if sources else "utf-8"
     fix = FileFix(target.display, path, original, raw, raw, data=original)
     findings = _findings(sources, engine)
-    for _ in range(MAX_PASSES):
-        chosen = select_fixes(findings, fix.after)
-        if not chosen:
-            break
-        fix.applied.extend(chosen)
-        fix.after = apply(fix.after, chosen)
-        try:
-            fix.data = encode_like(fix.after, original, encoding)
-        except UnicodeEncodeError as exc:
-            fix.error = f"{target.display}: a suggestion cannot be written in the file's encoding ({encoding}): {exc.reason}"
-            fix.after, fix.data, fix.applied = fix.before, original, []
-            return fix
-        sources = from_bytes(fix.data, target.display, suffix)
-        findings = _findings(sources, engine)
-    fix.unfixed = len(findings)
+    chosen = select_fixes(findings, raw)
+    fix.unfixed = len(findings) - len(chosen)
+    if not chosen:
+        return fix
+    fix.after = apply(raw, chosen)
+    try:
+        fix.data = encode_like(fix.after, original, encoding)
+    except UnicodeEncodeError as exc:
+        fix.error = f"{target.display}: a suggestion cannot be written in the file's encoding ({encoding}): {exc.reason}"
+        fix.after, fix.data = fix.before, original
+        fix.unfixed = len(findings)
+        return fix
+    fix.applied = chosen
     return fix
 
 
@@ -160,24 +171,33 @@ def write(fix: FileFix) -> None:
         raise QaError(f"{fix.display}: cannot be written: {exc.strerror or exc}") from None
 
 
-def fix_paths(paths: Sequence[str], settings, stdin: bytes | None = None) -> tuple[list[FileFix], list[str]]:
-    """Plan the fixes of every file named (grammar engines off: their suggestions are never
-    safe). ``stdin`` holds the bytes read for '-'."""
+def fix_paths(paths: Sequence[str], settings, stdin: bytes | None = None, resolve=None) -> tuple[list[FileFix], list[str]]:
+    """Plan the fixes of every file named, each with the engine ``qa check`` would use for it
+    (``resolve(path)`` gives its Settings, as for check; grammar engines off: their
+    suggestions are never safe). ``stdin`` holds the bytes read for '-'."""
     from dataclasses import replace
 
     from qa.app import build_engine
+    from qa.parallel import SizeLimit
     from qa.run import collect
 
     errors: list[str] = []
-    if hasattr(settings, "grammar"):
-        settings = replace(settings, grammar="off")
-    engine = build_engine(settings, errors)
+    engines: dict = {}
+
+    def engine_for(s):
+        if hasattr(s, "grammar"):
+            s = replace(s, grammar="off")
+        if s not in engines:
+            engines[s] = SizeLimit(build_engine(s, errors))  # what check refuses, fix does not touch
+        return engines[s]
+
+    resolve = resolve or (lambda _path: settings)
     targets, missing = collect(paths, settings.extensions)
     errors.extend(missing)
     fixes: list[FileFix] = []
     for target in targets:
         try:
-            fix = plan(target, engine, stdin if target.path is None else None)
+            fix = plan(target, engine_for(resolve(target.path)), stdin if target.path is None else None)
         except QaError as exc:
             errors.append(str(exc))
             continue

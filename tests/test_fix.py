@@ -135,3 +135,55 @@ def test_write_is_atomic_when_replace_fails(tmp_path, engine, monkeypatch):
         write(fix)
     assert doc.read_text(encoding="utf-8") == DAMAGED
     assert [p.name for p in tmp_path.iterdir()] == ["story.txt"]
+
+
+# ----- fix applies exactly what check reports (issue 14.7) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("A.\nDEL\nB.\n", "A.\nB.\n"),
+        ("A.\r\nDEL\r\nB.\r\n", "A.\r\nB.\r\n"),
+        ("A.\rDEL\rB.\r", "A.\rB.\r"),
+        ("DEL\nB.\n", "B.\n"),
+        ("A.\nDEL", "A.\n"),
+        ("A. DEL\nB.\n", "A. \nB.\n"),  # part of a line: the break stays
+    ],
+    ids=["lf", "crlf", "cr", "first-line", "last-line-no-break", "part-of-a-line"],
+)
+def test_deleting_a_whole_line_takes_its_break(raw, expected):
+    start = raw.index("DEL")
+    assert apply(raw, [finding(start, start + 3, "DEL", "")]) == expected
+
+
+def test_crlf_span_that_took_the_cr_deletes_the_whole_line():
+    raw = "A.\r\nDEL\r\nB.\r\n"
+    assert apply(raw, [finding(4, 8, "DEL\r", "")]) == "A.\r\nB.\r\n"
+
+
+def test_fix_applies_only_what_check_reports(qa, tmp_path):
+    """Deleting the marker line made the next line the first one, and a second check found a
+    'site name' there that check never reported: fix deleted it too, and left blank lines."""
+    doc = tmp_path / "story.txt"
+    body = "Ministers from both countries met in Vienna on Thursday to restart the stalled trade dialogue.\nA second round is planned.\n"
+    doc.write_text("(TagsToTranslate)World News\nThe Daily Meridian\n" + body, encoding="utf-8")
+    check = qa("check", "--no-cache", "--format", "json", "--select", "RES", "story.txt", cwd=tmp_path)
+    import json
+
+    reported = [f["rule"] for f in json.loads(check.out)["files"][0]["findings"]]
+    assert reported == ["RES001"]
+    p = qa("fix", "--select", "RES", "story.txt", cwd=tmp_path)
+    assert p.returncode == 0, p.err
+    assert doc.read_text(encoding="utf-8") == "The Daily Meridian\n" + body
+    assert "Fixed 1 finding in 1 file" in p.err
+
+
+def test_fix_reads_the_config_check_reads(qa, tmp_path):
+    (tmp_path / ".qa.toml").write_text('ignore = ["FRN001"]\n', encoding="utf-8")
+    doc = tmp_path / "story.txt"
+    doc.write_text("Trade with the VRC grew.\n", encoding="utf-8")
+    assert "FRN001" not in qa("check", "--no-cache", "story.txt", cwd=tmp_path).out
+    p = qa("fix", "story.txt", cwd=tmp_path)
+    assert p.returncode == 0, p.err
+    assert doc.read_text(encoding="utf-8") == "Trade with the VRC grew.\n"
