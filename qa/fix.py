@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import codecs
 import difflib
-import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +44,7 @@ class FileFix:
     applied: list[Finding] = field(default_factory=list)
     unfixed: int = 0  # findings left that qa fix may not apply
     error: str | None = None
+    stamp: tuple | None = None  # (device, inode, size, mtime) of the file when it was read
 
     @property
     def changed(self) -> bool:
@@ -114,11 +114,14 @@ def plan(target: Target, engine: Engine, data: bytes | None = None) -> FileFix:
     """Work out one document's fixed text (nothing is written). ``data``: its bytes, if read."""
     path = target.path or Path("-")
     suffix = path.suffix.lower() if target.path is not None else ".txt"
+    before = _stamp(target.path) if data is None else None
     original = read_bytes(path, target.display) if data is None else data
     sources = from_bytes(original, target.display, suffix)
     raw = sources[0].raw or "" if sources else ""
     encoding = sources[0].encoding if sources else "utf-8"
     fix = FileFix(target.display, path, original, raw, raw, data=original)
+    if before is not None and before == _stamp(target.path):  # unchanged while read: trust it
+        fix.stamp = before
     findings = _findings(sources, engine)
     chosen = select_fixes(findings, raw)
     fix.unfixed = len(findings) - len(chosen)
@@ -134,6 +137,15 @@ def plan(target: Target, engine: Engine, data: bytes | None = None) -> FileFix:
         return fix
     fix.applied = chosen
     return fix
+
+
+def _stamp(path: Path | None) -> tuple | None:
+    from qa.atomic import stamp
+
+    try:
+        return stamp(os.stat(path)) if path is not None else None
+    except OSError:
+        return None
 
 
 def unified_diff(fix: FileFix) -> str:
@@ -154,19 +166,17 @@ class ChangedOnDisk(QaError):
 
 
 def write(fix: FileFix) -> None:
-    """Replace the file with the fixed bytes, atomically, unless it changed since it was read."""
-    from qa.atomic import write_atomic
+    """Replace the file with the fixed bytes, atomically, only if it is still exactly what was
+    read and no other process is writing it (see :func:`qa.atomic.replace_unchanged`)."""
+    from qa.atomic import Changed, Refused, replace_unchanged
 
     real = Path(os.path.realpath(fix.path))  # write through a symlink, keep the link
-    digest = hashlib.sha256(fix.original).digest()
     try:
-        now = real.read_bytes()
-    except OSError as exc:
-        raise QaError(f"{fix.display}: cannot be read again: {exc.strerror or exc}") from None
-    if hashlib.sha256(now).digest() != digest:
-        raise ChangedOnDisk(f"{fix.display}: changed since it was read; not fixed (run qa fix again)")
-    try:
-        write_atomic(real, fix.data, mode=real.stat().st_mode & 0o7777)
+        replace_unchanged(real, fix.data, fix.original, fix.stamp)
+    except Changed as exc:
+        raise ChangedOnDisk(f"{fix.display}: {exc}") from None
+    except Refused as exc:
+        raise QaError(f"{fix.display}: {exc}") from None
     except OSError as exc:
         raise QaError(f"{fix.display}: cannot be written: {exc.strerror or exc}") from None
 

@@ -187,3 +187,162 @@ def test_fix_reads_the_config_check_reads(qa, tmp_path):
     p = qa("fix", "story.txt", cwd=tmp_path)
     assert p.returncode == 0, p.err
     assert doc.read_text(encoding="utf-8") == "Trade with the VRC grew.\n"
+
+
+# ----- concurrent writers, owner, hard links (issue 14.6) ----------------------------------
+
+
+def _holder(path, mode="a"):
+    """A process that opens ``path`` for writing and keeps it open until its stdin closes."""
+    import subprocess
+    import sys
+
+    code = f"import sys; f = open({str(path)!r}, {mode!r}); print('open', flush=True); sys.stdin.read()"
+    proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline() == "open\n"
+    return proc
+
+
+@pytest.mark.parametrize("leases", [True, False], ids=["lease", "proc-scan"])
+def test_file_held_open_by_a_writer_is_refused(tmp_path, engine, monkeypatch, leases):
+    import qa.atomic
+
+    if not leases:
+        monkeypatch.setattr(qa.atomic, "fcntl", None)
+    doc = tmp_path / "story.txt"
+    doc.write_text(DAMAGED, encoding="utf-8")
+    fix = plan(Target(doc, str(doc)), engine)
+    holder = _holder(doc)
+    try:
+        with pytest.raises(ChangedOnDisk, match="open for writing by another process"):
+            write(fix)
+    finally:
+        holder.communicate("")
+    assert doc.read_text(encoding="utf-8") == DAMAGED
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.txt"]
+
+
+@pytest.mark.parametrize("when", ["before-the-rename", "at-the-rename"])
+def test_writer_in_the_instant_of_the_rename_loses_nothing(tmp_path, engine, monkeypatch, when):
+    """A writer that opens the file (by its old name) just as it is replaced: the fix is not
+    applied, or the old file is put back, so the writer's bytes are in the file at the path."""
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import qa.atomic
+
+    doc = tmp_path / "story.txt"
+    doc.write_text(DAMAGED, encoding="utf-8")
+    fix = plan(Target(doc, str(doc)), engine)
+    writers = []
+
+    def start_writer():
+        code = f"open({str(doc)!r}, 'a').write('appended line\\n')"
+        writers.append(subprocess.Popen([sys.executable, "-c", code]))
+        for _ in range(400):  # until the writer waits on our lease (or, without one, has written)
+            if writers[0].poll() is not None or "BREAKING" in Path("/proc/locks").read_text():
+                break
+            time.sleep(0.05)
+
+    if when == "before-the-rename":
+        link = qa.atomic._link_beside
+
+        def hook(path):
+            name = link(path)
+            start_writer()
+            return name
+
+        monkeypatch.setattr(qa.atomic, "_link_beside", hook)
+    else:
+        replace = os.replace
+
+        def hook(src, dst):
+            if not writers:
+                start_writer()
+            return replace(src, dst)
+
+        monkeypatch.setattr(os, "replace", hook)
+    with pytest.raises(ChangedOnDisk):
+        write(fix)
+    writers[0].wait(timeout=60)
+    assert doc.read_text(encoding="utf-8") == DAMAGED + "appended line\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.txt"]
+
+
+def test_append_just_before_the_rename_without_leases_is_put_back(tmp_path, engine, monkeypatch):
+    import qa.atomic
+
+    monkeypatch.setattr(qa.atomic, "fcntl", None)
+    doc = tmp_path / "story.txt"
+    doc.write_text(DAMAGED, encoding="utf-8")
+    fix = plan(Target(doc, str(doc)), engine)
+    temp = qa.atomic._temp_beside
+
+    def temp_then_append(*args, **kw):
+        name = temp(*args, **kw)
+        with open(doc, "a", encoding="utf-8") as f:
+            f.write("appended line\n")
+        return name
+
+    monkeypatch.setattr(qa.atomic, "_temp_beside", temp_then_append)
+    with pytest.raises(ChangedOnDisk):
+        write(fix)
+    assert doc.read_text(encoding="utf-8") == DAMAGED + "appended line\n"
+
+
+def test_changed_size_or_time_alone_is_a_change(tmp_path, engine):
+    doc = tmp_path / "story.txt"
+    doc.write_text(DAMAGED, encoding="utf-8")
+    fix = plan(Target(doc, str(doc)), engine)
+    os.utime(doc, ns=(1, 1))  # same bytes, another time: someone saved it
+    with pytest.raises(ChangedOnDisk):
+        write(fix)
+
+
+def test_hard_linked_file_is_refused_and_both_names_kept(tmp_path, engine):
+    doc = tmp_path / "story.txt"
+    doc.write_text(DAMAGED, encoding="utf-8")
+    os.link(doc, tmp_path / "other-name.txt")
+    fix = plan(Target(doc, str(doc)), engine)
+    with pytest.raises(Exception, match="hard links"):
+        write(fix)
+    assert os.stat(doc).st_ino == os.stat(tmp_path / "other-name.txt").st_ino
+    assert doc.read_text(encoding="utf-8") == DAMAGED
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give a file away")
+def test_owner_and_group_are_kept(tmp_path, engine):
+    doc = tmp_path / "story.txt"
+    doc.write_text(DAMAGED, encoding="utf-8")
+    os.chown(doc, 65534, 65534)
+    os.chmod(doc, 0o640)
+    write(plan(Target(doc, str(doc)), engine))
+    st = os.stat(doc)
+    assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (65534, 65534, 0o640)
+    assert doc.read_text(encoding="utf-8") == FIXED
+
+
+def test_no_line_lost_to_a_busy_appender(tmp_path, engine):
+    """The reported loss: a writer appending line after line while qa fix runs again and
+    again. Every fix either applies to exactly what it read or refuses; no line is lost."""
+    import subprocess
+    import sys
+
+    doc = tmp_path / "story.txt"
+    doc.write_text(DAMAGED, encoding="utf-8")
+    code = (
+        "import sys, time\n"
+        "for i in range(300):\n"
+        f"    with open({str(doc)!r}, 'a') as f: f.write(f'line {{i}} in the VRC\\n')\n"
+        "    time.sleep(0.002)\n"
+    )
+    writer = subprocess.Popen([sys.executable, "-c", code])
+    while writer.poll() is None:
+        try:
+            write(plan(Target(doc, str(doc)), engine))
+        except ChangedOnDisk:
+            pass
+    text = doc.read_text(encoding="utf-8")
+    assert [f"line {i} in the" in text for i in range(300)] == [True] * 300
