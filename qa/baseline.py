@@ -1,9 +1,13 @@
 """Baseline files: findings accepted once, hidden from later runs.
 
 A finding's fingerprint is its rule, its file (relative to the baseline file), the matched
-text (case and spacing normalised) and the words just before and after it in the file. Line
-numbers are left out, so an entry survives edits elsewhere in the file; the same finding twice
-in one file is counted, so one baselined copy hides exactly one of them.
+text (case and spacing normalised) and the words just before and after it on its line. Line
+numbers are left out. Matching is done in rounds, so an entry survives any edit that leaves
+the matched text itself alone (above, below, or next to it in the same paragraph): first the
+exact fingerprint, then the same rule, file and text with the words on one side unchanged,
+then the same rule, file and text anywhere. Every entry is counted, so one baselined copy
+hides exactly one finding: a new finding with the same text is still reported when the
+baselined one is still there.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import hashlib
 import json
 import os
 import re
-from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -43,9 +47,22 @@ def _relative(display: str, base: Path) -> str:
 
 
 def _context(raw: str, f: Finding) -> tuple[str, str]:
-    before = _WORD.findall(raw[max(0, f.start - 120) : f.start])[-CONTEXT_WORDS:]
-    after = _WORD.findall(raw[f.end : f.end + 120])[:CONTEXT_WORDS]
+    """Up to CONTEXT_WORDS words before and after the finding, on its own line only (a line
+    added below or above must not change them)."""
+    lo = max(0, f.start - 120, raw.rfind("\n", 0, f.start) + 1, raw.rfind("\r", 0, f.start) + 1)
+    hi = min(x for x in (f.end + 120, _find(raw, "\n", f.end), _find(raw, "\r", f.end)))
+    before = _WORD.findall(raw[lo : f.start])[-CONTEXT_WORDS:]
+    after = _WORD.findall(raw[f.end : max(f.end, hi)])[:CONTEXT_WORDS]
     return " ".join(before).casefold(), " ".join(after).casefold()
+
+
+def _find(raw: str, char: str, start: int) -> int:
+    at = raw.find(char, start)
+    return len(raw) if at == -1 else at
+
+
+def _loose(path: str, rule: str, text: str) -> tuple[str, str, str]:
+    return path, rule, _norm(text)
 
 
 def _raw_of(fr: FileReport, cache: dict[str, str]) -> str:
@@ -96,7 +113,16 @@ def write_baseline(report: Report, output: Path) -> int:
     return sum(e["count"] for e in data["entries"])
 
 
-def load_baseline(path: Path) -> Counter:
+@dataclass
+class _Entry:
+    fingerprint: str
+    key: tuple[str, str, str] | None  # (path, rule, normalised text); None in a hand-made entry
+    before: str
+    after: str
+    count: int
+
+
+def load_baseline(path: Path) -> list[_Entry]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -105,23 +131,44 @@ def load_baseline(path: Path) -> Counter:
         raise ConfigError(f"{path}: not a readable baseline file: {exc}") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("entries"), list):
         raise ConfigError(f"{path}: not a qa baseline (expected schema '{SCHEMA}')")
-    counts: Counter = Counter()
+    entries = []
     for n, e in enumerate(data["entries"], 1):
         if not isinstance(e, dict) or not isinstance(e.get("fingerprint"), str) or not isinstance(e.get("count", 1), int):
             raise ConfigError(f"{path}: entry {n}: needs a 'fingerprint' string and an integer 'count'")
-        counts[e["fingerprint"]] += e.get("count", 1)
-    return counts
+        fields = [e.get(k) for k in ("path", "rule", "text")]
+        key = _loose(*fields) if all(isinstance(x, str) for x in fields) else None
+        context = e.get("context") if isinstance(e.get("context"), str) else ""
+        before, _, after = context.partition("[...]")
+        entries.append(_Entry(e["fingerprint"], key, before.strip(), after.strip(), e.get("count", 1)))
+    return entries
 
 
 def apply_baseline(report: Report, path: Path) -> int:
     """Drop findings the baseline accepts (each entry hides at most ``count`` of them);
-    returns how many were hidden."""
-    remaining = load_baseline(path)
+    returns how many were hidden. Rounds: exact fingerprint, then same rule/file/text with
+    one side's words unchanged, then same rule/file/text (see the module docstring)."""
+    entries = load_baseline(path)
+    found = []
+    for _fr, f, digest, entry in fingerprints(report, path.parent):
+        before, _, after = entry["context"].partition("[...]")
+        found.append((f, digest, _loose(entry["path"], entry["rule"], entry["text"]), before.strip(), after.strip()))
     hidden: set[int] = set()
-    for _fr, f, digest, _entry in fingerprints(report, path.parent):
-        if remaining[digest] > 0:
-            remaining[digest] -= 1
-            hidden.add(id(f))
+    by_digest: dict[str, list[_Entry]] = {}
+    by_key: dict[tuple, list[_Entry]] = {}
+    for e in entries:
+        by_digest.setdefault(e.fingerprint, []).append(e)
+        if e.key is not None:
+            by_key.setdefault(e.key, []).append(e)
+    for score in (3, 1, 0):  # 3: exact fingerprint; 1: one side's words agree; 0: text alone
+        for i, (f, digest, key, before, after) in enumerate(found):
+            if id(f) in hidden:
+                continue
+            pool = by_digest.get(digest, []) if score == 3 else by_key.get(key, [])
+            for e in pool:
+                if e.count > 0 and (score != 1 or (e.before, e.after) != ("", "") and (e.before == before or e.after == after)):
+                    e.count -= 1
+                    hidden.add(id(f))
+                    break
     for fr in report.files:
         fr.findings = [f for f in fr.findings if id(f) not in hidden]
     return len(hidden)

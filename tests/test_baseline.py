@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES
 
 ARGS = ("--select", "FRN001", "--grammar", "off", "--no-cache", "--format", "json")
@@ -75,3 +76,40 @@ def test_feed_items_and_a_bad_baseline(qa, tmp_path):
     assert p.returncode == 2 and "bad.json: not a qa baseline" in p.err
     p = qa("check", *ARGS, "--baseline", "missing.json", "wire.rss", cwd=tmp_path)
     assert p.returncode == 2 and "no such baseline file" in p.err
+
+
+PARAGRAPH = "Both sides said they were hopeful. The summit opened on the 26th (local time) in Busan."
+
+
+@pytest.mark.parametrize(
+    "edited",
+    [
+        "A new first paragraph.\n\n" + PARAGRAPH + "\n",  # above
+        PARAGRAPH + "\nA sentence added on the next line.\n",  # below, next line (the reported case)
+        PARAGRAPH + " A sentence added in the paragraph.\n",  # inside, after it on its line
+        "Officials were upbeat. " + PARAGRAPH + "\n",  # inside, before it on its line
+        PARAGRAPH.replace("in Busan", "in the port city of Busan") + "\n",  # the words right after it
+        PARAGRAPH.replace("opened on", "began on") + "\n",  # the words right before it
+    ],
+    ids=["above", "below", "inside-after", "inside-before", "next-words-after", "next-words-before"],
+)
+def test_baseline_survives_edits_around_the_finding(qa, tmp_path, edited):
+    """Appending a sentence made an old FRM002 finding 'new' (issue 14.8)."""
+    args = ("--select", "FRM002", "--no-cache", "--format", "json")
+    doc = tmp_path / "a.txt"
+    doc.write_text(PARAGRAPH + "\n")
+    p = qa("baseline", "a.txt", "-o", "qa-baseline.json", "--select", "FRM002", cwd=tmp_path)
+    assert p.returncode == 0 and "Wrote 1 finding" in p.out, p.out + p.err
+    doc.write_text(edited)
+    p = qa("check", *args, "--baseline", "qa-baseline.json", "a.txt", cwd=tmp_path)
+    assert _rules(p) == [], edited
+
+
+def test_a_second_copy_of_a_baselined_finding_is_still_new(qa, tmp_path):
+    args = ("--select", "FRM002", "--no-cache", "--format", "json")
+    doc = tmp_path / "a.txt"
+    doc.write_text(PARAGRAPH + "\n")
+    qa("baseline", "a.txt", "-o", "qa-baseline.json", "--select", "FRM002", cwd=tmp_path)
+    doc.write_text(PARAGRAPH.replace("in Busan", "in Seoul") + "\n\nTalks resumed on the 27th (local time) in Busan.\n")
+    p = qa("check", *args, "--baseline", "qa-baseline.json", "a.txt", cwd=tmp_path)
+    assert _rules(p) == [("FRM002", 3)]  # the unchanged side ('opened on the 26th') keeps the old one
