@@ -18,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from qa.adapters.grammar import Policy, to_findings
-from qa.adapters.languagetool import LanguageToolServer, chunks, utf16_to_code_points
+from qa.adapters.languagetool import LanguageToolServer, RunBudget, chunks, utf16_to_code_points
 from qa.errors import EngineError
 from qa.source import Source
 
@@ -63,6 +63,19 @@ class FakeLanguageTool(BaseHTTPRequestHandler):
         type(self).requests.append(form)
         if self.mode == "slow":
             time.sleep(3)
+        if self.mode == "silent":  # answers the probe, never a check
+            time.sleep(3600)
+        if self.mode == "trickle":  # a byte every 50 ms, forever
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            while True:
+                try:
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.05)
         if self.mode == "error":
             return self._send(500, b"Error: Internal Server Error\njava.lang.Exception", "text/plain")
         if self.mode == "garbage":
@@ -95,6 +108,7 @@ class FakeLanguageTool(BaseHTTPRequestHandler):
 def server():
     FakeLanguageTool.requests = []
     FakeLanguageTool.mode = "ok"
+    RunBudget.reset()  # every test is a run of its own
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), FakeLanguageTool)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -234,3 +248,73 @@ def test_real_server():
     assert "an" in flagged or "an test" in flagged
     assert any("the the" in f for f in flagged)
     assert all(m.rule.startswith("lt.") for m in matches)
+
+
+# ----- deadlines per request and per run, backend down after the first timeout (issue 14.5) --
+
+
+def _finishes(fn, limit=60.0):
+    """Run ``fn`` in a thread; (finished, result or exception). Not a timing assertion: a
+    generous bound so that a request that never ends fails the test instead of hanging it."""
+    out: list = []
+
+    def call():
+        try:
+            out.append(fn())
+        except Exception as exc:  # noqa: BLE001 - handed to the test
+            out.append(exc)
+
+    thread = threading.Thread(target=call, daemon=True)
+    thread.start()
+    thread.join(limit)
+    return (not thread.is_alive()), (out[0] if out else None)
+
+
+def test_a_trickling_server_is_cut_at_the_request_deadline(server):
+    """A byte every 50 ms resets a socket timeout forever; the deadline is for the whole request."""
+    FakeLanguageTool.mode = "trickle"
+    lt = LanguageToolServer(server, timeout=0.5)
+    done, result = _finishes(lambda: lt.check("Some text."))
+    assert done, "the request never ended"
+    assert isinstance(result, EngineError) and "did not answer within 0.5 s" in str(result)
+
+
+def test_after_the_first_timeout_the_server_is_down_for_the_run(server):
+    FakeLanguageTool.mode = "silent"
+    lt = LanguageToolServer(server, timeout=0.3)
+    with pytest.raises(EngineError, match="off for the rest of this run") as exc:
+        lt.check("First file.")
+    assert "\n" not in str(exc.value)
+    assert lt.check("Second file.") == [] and lt.check("Third file.") == []
+    assert len(FakeLanguageTool.requests) == 1  # nothing more was sent
+
+
+def test_the_run_budget_bounds_all_requests_together(server):
+    FakeLanguageTool.mode = "slow"  # 3 s per answer, each under the request deadline
+    lt = LanguageToolServer(server, timeout=10, run=RunBudget(budget=0.0))
+    with pytest.raises(EngineError, match="used up this run's 0 s for LanguageTool"):
+        lt.check("First file.")
+    assert lt.check("Second file.") == [] and FakeLanguageTool.requests == []
+
+
+def test_cli_one_line_for_a_server_that_never_answers_checks(qa, tmp_path, server):
+    """Three files against a server that answers the probe only: one timeout, one line, no
+    request after it (it cost one timeout per file before)."""
+    FakeLanguageTool.mode = "silent"
+    for name in "abc":
+        (tmp_path / f"{name}.txt").write_text("Some plain text here.\n", encoding="utf-8")
+    env = {"QA_LANGUAGETOOL_URL": server, "QA_LANGUAGETOOL_TIMEOUT": "1"}
+    p = qa("check", "--no-cache", "-j", "1", "a.txt", "b.txt", "c.txt", cwd=tmp_path, env=env)
+    errors = [line for line in p.err.splitlines() if line.startswith("qa: error:")]
+    assert p.returncode == 2 and len(errors) == 1 and "off for the rest of this run" in errors[0], p.err
+    assert len(FakeLanguageTool.requests) == 1
+
+
+def test_cli_workers_share_the_down_mark(qa, tmp_path, server):
+    FakeLanguageTool.mode = "silent"
+    for n in range(14):  # enough files for worker processes
+        (tmp_path / f"f{n:02}.txt").write_text("Some plain text here.\n", encoding="utf-8")
+    p = qa("check", "--no-cache", "-j", "2", ".", cwd=tmp_path, env={"QA_LANGUAGETOOL_URL": server, "QA_LANGUAGETOOL_TIMEOUT": "1"})
+    errors = [line for line in p.err.splitlines() if line.startswith("qa: error:")]
+    assert p.returncode == 2 and len(errors) == 1, p.err
+    assert len(FakeLanguageTool.requests) <= 2  # at most one in flight per worker when it went down
