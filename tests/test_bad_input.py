@@ -336,3 +336,12 @@ def test_reader_bounds_a_read_whatever_the_size_says(tmp_path):
     with pytest.raises(InputError, match="larger than"):
         read_bounded(io.BytesIO(b"x" * 101), "s", limit=100)
     assert read_bounded(io.BytesIO(b"x" * 100), "s", limit=100) == b"x" * 100
+
+
+def test_markdown_nested_past_the_parser_limit_is_still_checked(qa, work):
+    """25 '>' hid '(TagsToTranslate)' from every rule: 0 findings, exit 0 (issue 14.9)."""
+    (work / "deep.md").write_text("> " * 25 + "(TagsToTranslate)World News\n", encoding="utf-8")
+    p = run(qa, work, "deep.md")
+    assert_clean(p)
+    (deep,) = [f for f in p.report["files"] if f["path"] == "deep.md"]
+    assert [(x["rule"], x["line"], x["column"]) for x in deep["findings"] if x["rule"] == "RES001"] == [("RES001", 1, 51)]

@@ -229,3 +229,31 @@ def test_feed_items_share_one_line_index_of_the_file():
     raw_start, _end, line, column, *_ = last.locate(start, start + 4)
     assert raw[raw_start : raw_start + 4] == "Text"
     assert line == raw.count("\n", 0, raw_start) + 1 and column == raw_start - raw.rfind("\n", 0, raw_start)
+
+
+def _deep_quote(depth: int) -> str:
+    return "Intro line.\n\n" + "> " * depth + "(TagsToTranslate)World News\n\nClosing line.\n"
+
+
+def _deep_list(depth: int) -> str:
+    lines = ["Intro line.", ""] + ["  " * i + f"- level {i}" for i in range(depth)]
+    return "\n".join(lines + ["  " * depth + "- (TagsToTranslate)World News", "", "Closing line.", ""])
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [_deep_quote(25), _deep_quote(60), _deep_quote(2000), _deep_list(12), _deep_list(40)],
+    ids=["quote-25", "quote-60", "quote-2000", "list-12", "list-40"],
+)
+def test_deep_markdown_is_never_dropped(raw):
+    """markdown-it drops blocks nested past its limit (20 '>' or 10 lists): that text must
+    still be checked, at its exact place in the file (issue 14.9)."""
+    from qa.readers.markdown import read_markdown
+
+    (source,) = read_markdown(raw.encode(), "deep.md")
+    assert "(TagsToTranslate)World News" in source.text
+    assert "Intro line." in source.text and "Closing line." in source.text
+    at = source.text.index("(TagsToTranslate)")
+    raw_start, raw_end = source.to_raw(at, at + len("(TagsToTranslate)World News"))
+    assert raw[raw_start:raw_end] == "(TagsToTranslate)World News"
+    assert "level 3" not in raw or "level 3" in source.text

@@ -12,6 +12,12 @@ in two exact steps, never by searching for a finding's text:
 
 Skipped: front matter, code blocks and spans, link destinations and titles, image URLs,
 autolinks, raw HTML tags. Checked: text, link text, image alt text, visible text of HTML blocks.
+
+markdown-it stops parsing blocks nested deeper than ``maxNesting`` and drops their text
+without a word. We raise the limit to :data:`MAX_NESTING` (deeper than any real article, still
+far from Python's recursion limit), and when a document goes deeper still, every line with
+letters that no block placed is checked as plain text, its quote and list markers stepped
+over, at its exact position: nothing is silently dropped.
 """
 
 from __future__ import annotations
@@ -31,12 +37,16 @@ _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*(?:\r?\n|\Z)",
 _EOL = re.compile(r"\r\n|\r|\n")
 _COMMENT = re.compile(r"\A<!--(.*?)-->\Z", re.S)
 _BR = re.compile(r"\A<br\s*/?>\Z", re.I)
+_DEEP_PREFIX = re.compile(r"[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)*")
+_REFERENCE = re.compile(r"[ \t]*(?:>[ \t]*)*\[[^\]]+\]:")
+_LETTER = re.compile(r"[^\W\d_]")
+MAX_NESTING = 50
 _BLOCKS = {"paragraph", "heading", "blockquote", "list_item", "th", "td", "tr", "table", "bullet_list", "ordered_list"}
 _DELIMS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
 
 
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"typographer": False}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"typographer": False, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
     md.disable("text_join")  # keep escapes and entities as their own tokens (raw form in .markup)
     return md
 
@@ -58,7 +68,10 @@ def extract_markdown(raw: str):
     if fm:  # blank the front matter but keep its line breaks, so markdown-it's line numbers hold
         src = re.sub(r"[^\r\n]", "", raw[: fm.end()]) + raw[fm.end() :]
     walker = _Walker(raw)
-    walker.walk(_MD.parse(src))
+    tokens = _MD.parse(src)
+    walker.walk(tokens)
+    if any(t.level >= MAX_NESTING - 1 for t in tokens):  # markdown-it dropped what lies deeper
+        walker.unplaced(tokens, src)
     text, offset_map = walker.builder.build()
     return text, offset_map, tuple(walker.directives)
 
@@ -95,6 +108,24 @@ class _Walker:
             elif base in _BLOCKS or kind in ("hr", "fence", "code_block"):
                 self.emitter(()).brk()
             cell = kind in ("th_open", "td_open")
+
+    def unplaced(self, tokens, src: str) -> None:
+        """Check as plain text every line with letters that no block placed (nested too deep)."""
+        placed = [False] * len(self.lines)
+        for tok in tokens:
+            if tok.map and tok.type in ("inline", "fence", "code_block", "html_block", "hr"):
+                for li in range(tok.map[0], min(tok.map[1], len(placed))):
+                    placed[li] = True
+        em = self.emitter(())
+        em.positions = None  # raw offsets directly
+        for li, (start, end, _newline) in enumerate(self.lines):
+            line = src[start:end]
+            if placed[li] or not _LETTER.search(line) or _REFERENCE.match(line):
+                continue
+            body = _DEEP_PREFIX.match(line).end()
+            em.brk()
+            em.copy(line[body:].rstrip(), start + body)
+        em.brk()
 
     def positions(self, content: str, first_line: int, in_cell: bool = False) -> list[int | None]:
         """The raw offset of every character of a block's ``content`` (None if not found)."""
