@@ -28,11 +28,13 @@ def load_ruleset(settings: Settings, errors: list[str] | None = None) -> RuleSet
 
 
 def providers(settings: Settings) -> list[Provider]:
-    """Finding sources besides the packs (grammar backends plug in here)."""
+    """Finding sources besides the packs (grammar backends plug in here; invisible characters
+    the readers took out of the text are reported from here)."""
+    from qa import invisible
     from qa.adapters.grammar import provider
 
     grammar = provider(settings)  # None when grammar is off; Harper loads on first use
-    out = [grammar] if grammar is not None else []
+    out = [invisible.findings] + ([grammar] if grammar is not None else [])
     if settings.against is not None:
         out.append(reference(settings).provider)
     return out

@@ -17,6 +17,17 @@ def explain_builtin(key: str) -> str | None:
             "suppressed no finding: the text it guarded is clean now, or it names the wrong rule.\n"
             "Delete the comment, or correct the rule it names. --ignore QA001 hides these reports."
         )
+    from qa.invisible import RULE_ID, RULE_NAME
+
+    if key in (RULE_ID, RULE_NAME):
+        return (
+            f"{RULE_ID} {RULE_NAME}\n"
+            "  source: qa itself (readers)   category: cms_residue   severity: warning   fix: safe\n\n"
+            "A zero-width space, word joiner, zero-width joiner or non-joiner or a stray U+FEFF between two\n"
+            "visible characters. Nobody sees it, but it splits the word for search, spell checks and\n"
+            "every rule ('V<U+200B>RC'). qa's rules see through it; this finding asks to delete it.\n"
+            "Soft hyphens and joiners inside emoji sequences are not reported."
+        )
     from qa.reference.rules import explain as explain_reference
 
     reference = explain_reference(key)

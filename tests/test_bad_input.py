@@ -345,3 +345,27 @@ def test_markdown_nested_past_the_parser_limit_is_still_checked(qa, work):
     assert_clean(p)
     (deep,) = [f for f in p.report["files"] if f["path"] == "deep.md"]
     assert [(x["rule"], x["line"], x["column"]) for x in deep["findings"] if x["rule"] == "RES001"] == [("RES001", 1, 51)]
+
+
+def test_zero_width_characters_do_not_hide_text_and_are_reported(qa, work):
+    """'V\\u200bRC' and '(TagsTo\\u200bTranslate)' evaded every rule (issue 14.10)."""
+    (work / "zw.txt").write_text(
+        "Trade with the V\u200bRC grew.\n(TagsTo\u200bTranslate)World News\nA family \U0001F468\u200d\U0001F469 photo.\n",
+        encoding="utf-8",
+    )
+    p = run(qa, work, "zw.txt")
+    assert_clean(p)
+    (zw,) = [f for f in p.report["files"] if f["path"] == "zw.txt"]
+    got = {(x["rule"], x["line"], x["column"], x["end_column"]) for x in zw["findings"]}
+    assert ("FRN001", 1, 16, 20) in got  # 'V\u200bRC' in the file: 4 characters
+    assert ("RES001", 2, 1, 29) in got
+    assert ("QA002", 1, 17, 18) in got and ("QA002", 2, 8, 9) in got
+    assert not any(x["rule"] == "QA002" and x["line"] == 3 for x in zw["findings"])  # an emoji join
+
+
+def test_fix_deletes_zero_width_characters_and_nothing_else(qa, work):
+    doc = work / "zw.txt"
+    doc.write_text("Trade with the V\u200bRC grew.\n", encoding="utf-8")
+    p = qa("fix", "--select", "QA002", "zw.txt", cwd=work)
+    assert p.returncode == 0, p.err
+    assert doc.read_text(encoding="utf-8") == "Trade with the VRC grew.\n"

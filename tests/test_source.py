@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from hypothesis import given, strategies as st
 
 from qa.source import LineIndex, OffsetMapBuilder, Source
@@ -88,3 +90,43 @@ def test_rules_see_a_lone_cr_as_a_line_break(tmp_path):
         results.append(sorted((f["rule"], f["line"], f["column"]) for f in json.loads(p.stdout)["files"][0]["findings"]))
     assert results[0] == results[1] == results[2]
     assert ("RES014", 1, 1) in results[0]
+
+
+# ----- invisible characters: seen through, offsets exact (issue 14.10) -----------------------
+
+
+@pytest.mark.parametrize(
+    "data,suffix",
+    [
+        (b"Trade with the V\xe2\x80\x8bRC grew.\n", ".txt"),
+        (b"Trade with the V\xe2\x80\x8bRC grew.\r\nMore.\r", ".txt"),
+        (b"# Title\n\nTrade with the *V\xe2\x80\x8bRC* grew.\n", ".md"),
+        (b"<p>Trade with the <b>V\xe2\x80\x8bRC</b> grew.</p>", ".html"),
+        (b"<p>Trade &amp; the V\xe2\x80\x8b\xe2\x81\xa0RC grew.</p>", ".html"),
+        (
+            b'<?xml version="1.0"?><rss version="2.0"><channel><item><title>T</title>'
+            b"<description>&lt;p&gt;Trade with the V\xe2\x80\x8bRC grew.&lt;/p&gt;</description></item></channel></rss>",
+            ".xml",
+        ),
+    ],
+    ids=["txt", "txt-crlf-cr", "md", "html", "html-entity-two-invisible", "feed"],
+)
+def test_invisible_characters_are_seen_through_with_exact_offsets(data, suffix):
+    from qa.readers import from_bytes
+
+    (source,) = from_bytes(data, "doc" + suffix, suffix)
+    assert "VRC" in source.text and "\u200b" not in source.text and "\u2060" not in source.text
+    at = source.text.index("VRC")
+    raw_start, raw_end = source.to_raw(at, at + 3)
+    assert source.raw[raw_start:raw_end].replace("\u200b", "").replace("\u2060", "") == "VRC"
+    for t, r, n in source.offset_map.segments:  # every copied character is the file's own
+        assert source.raw[r : r + n] == source.text[t : t + n]
+    (run,) = source.meta["invisible"]
+    assert source.raw[run[1] : run[2]] in ("\u200b", "\u200b\u2060")
+
+
+def test_text_without_invisible_characters_is_the_same_object():
+    from qa.readers import from_bytes
+
+    (source,) = from_bytes(b"Plain.\n", "a.txt")
+    assert source.offset_map is None and "invisible" not in source.meta

@@ -103,7 +103,14 @@ FEEDS = (".rss", ".atom", ".xml")
 
 
 def from_bytes(data: bytes, display: str, suffix: str = ".txt") -> list[Source]:
-    """Build the Sources of one document given its bytes and its extension (see qa/readers/*.py)."""
+    """Build the Sources of one document given its bytes and its extension (see qa/readers/*.py).
+    Invisible characters are taken out of every Source's text, offsets kept (qa/invisible.py)."""
+    from qa.invisible import see_through
+
+    return [see_through(source) for source in _read(data, display, suffix)]
+
+
+def _read(data: bytes, display: str, suffix: str) -> list[Source]:
     suffix = suffix.lower()
     if suffix in MARKDOWN:
         from qa.readers.markdown import read_markdown
