@@ -257,3 +257,40 @@ def test_deep_markdown_is_never_dropped(raw):
     raw_start, raw_end = source.to_raw(at, at + len("(TagsToTranslate)World News"))
     assert raw[raw_start:raw_end] == "(TagsToTranslate)World News"
     assert "level 3" not in raw or "level 3" in source.text
+
+
+def test_feed_positions_are_runs_not_one_entry_per_character():
+    """A list entry (and an int object) per character of every item made a feed's memory many
+    times its size (issue 14.2): positions are kept as runs."""
+    from qa.readers.feed import _parse
+
+    body = "word " * 2000
+    raw = f'<?xml version="1.0"?>\n<rss version="2.0"><channel><item><description>{body}&amp; more</description></item></channel></rss>'
+    (item,) = _parse(raw, "f.xml")
+    positions = item.fields["description"].positions
+    assert len(positions) == len(body) + len("& more")
+    assert len(positions.starts) <= 4
+
+
+def test_runs_index_like_a_list_of_positions():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from qa.readers.extract import Runs
+
+    @given(st.lists(st.tuples(st.one_of(st.none(), st.integers(0, 50)), st.integers(0, 5)), max_size=12))
+    def check(parts):
+        runs, flat = Runs(), []
+        for r, n in parts:
+            runs.add(r, n)
+            flat.extend([None] * n if r is None else range(r, r + n))
+        assert len(runs) == len(flat) and [runs[i] for i in range(len(flat))] == flat
+        for i in range(len(flat)):
+            before = [p for p in flat[: i + 1] if p is not None]
+            assert runs.anchor(i) == (before[-1] if before else None)
+            for n in (1, 3):
+                r = runs.exact(i, n)
+                if r is not None:
+                    assert flat[i : i + n] == list(range(r, r + n))
+
+    check()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -45,6 +46,66 @@ def parse_directive(comment: str, start: int, end: int) -> Directive | None:
     return Directive(m.group(1), rules, start, end)
 
 
+class Runs:
+    """Positions kept as runs, for long documents (a feed's items): ``doc[start:start+n]``
+    stands at ``raw[r:r+n]``, or was synthesised (``r`` None). Indexes like a list of
+    positions; :meth:`exact` and :meth:`anchor` answer for a whole span in one step, so memory
+    and time grow with the runs, not with every character."""
+
+    __slots__ = ("starts", "raws", "length")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.raws: list[int | None] = []
+        self.length = 0
+
+    def add(self, raw_start: int | None, n: int) -> None:
+        if n <= 0:
+            return
+        if self.raws:
+            last, begun = self.raws[-1], self.starts[-1]
+            if (raw_start is None and last is None) or (
+                raw_start is not None and last is not None and last + self.length - begun == raw_start
+            ):
+                self.length += n  # continues the last run
+                return
+        self.starts.append(self.length)
+        self.raws.append(raw_start)
+        self.length += n
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, i: int) -> int | None:
+        if i < 0:
+            i += self.length
+        if not 0 <= i < self.length:
+            raise IndexError(i)
+        k = bisect_right(self.starts, i) - 1
+        r = self.raws[k]
+        return None if r is None else r + i - self.starts[k]
+
+    def exact(self, i: int, n: int) -> int | None:
+        """The raw offset of ``doc[i:i+n]`` when it lies in one copied run, else None."""
+        k = bisect_right(self.starts, i) - 1
+        if k < 0 or self.raws[k] is None:
+            return None
+        end = self.starts[k + 1] if k + 1 < len(self.starts) else self.length
+        return self.raws[k] + i - self.starts[k] if i + n <= end else None  # type: ignore[operator]
+
+    def anchor(self, i: int) -> int | None:
+        """The nearest raw offset at or before ``doc[i]``."""
+        i = min(i, self.length - 1)
+        k = bisect_right(self.starts, i) - 1
+        while k >= 0:
+            r = self.raws[k]
+            if r is not None:
+                return r + i - self.starts[k]
+            i = self.starts[k] - 1  # the last character of the run before
+            k -= 1
+        return None
+
+
 class Emitter:
     """Append extracted text to ``builder`` with raw positions (see the module docstring)."""
 
@@ -70,6 +131,8 @@ class Emitter:
         """The nearest raw offset at or before ``doc[i]`` (for synthesised text)."""
         if self.positions is None:
             return self.base + i
+        if isinstance(self.positions, Runs):
+            return self.positions.anchor(i)
         for j in range(min(i, len(self.positions) - 1), -1, -1):
             if self.positions[j] is not None:
                 return self.positions[j]
@@ -83,6 +146,11 @@ class Emitter:
         if self.positions is None:
             r = self.base + at
             if raw[r : r + len(text)] == text:
+                self.builder.copy(text, r)
+                return
+        elif isinstance(self.positions, Runs):
+            r = self.positions.exact(at, len(text))
+            if r is not None and raw[r : r + len(text)] == text:
                 self.builder.copy(text, r)
                 return
         run_start = 0

@@ -20,7 +20,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from qa.errors import InputError
-from qa.readers.extract import Emitter, decode_declared
+from qa.readers.extract import Emitter, Runs, decode_declared
 from qa.readers.html import emit_text, extract_html
 from qa.source import LineIndex, OffsetMapBuilder, Source
 
@@ -39,7 +39,7 @@ def _local(tag: str) -> str:
 class _Field:
     kind: str  # "text" | "html" | "xhtml"
     chars: list[str] = field(default_factory=list)
-    positions: list[int | None] = field(default_factory=list)
+    positions: Runs = field(default_factory=Runs)
     span: tuple[int, int] | None = None  # xhtml: the raw slice inside the element
 
     @property
@@ -200,9 +200,10 @@ class _Target:
         at = self._here()
         f.chars.append(text)
         if self.raw[at : at + len(text)] == text:
-            f.positions.extend(range(at, at + len(text)))
+            f.positions.add(at, len(text))
         else:  # a decoded entity or a normalised line break
-            f.positions.extend([at] + [None] * (len(text) - 1))
+            f.positions.add(at, 1)
+            f.positions.add(None, len(text) - 1)
 
     def close(self) -> None:
         return None
