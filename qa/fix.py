@@ -188,7 +188,6 @@ def fix_paths(paths: Sequence[str], settings, stdin: bytes | None = None, resolv
     from dataclasses import replace
 
     from qa.app import build_engine
-    from qa.parallel import SizeLimit
     from qa.run import collect
 
     errors: list[str] = []
@@ -198,7 +197,7 @@ def fix_paths(paths: Sequence[str], settings, stdin: bytes | None = None, resolv
         if hasattr(s, "grammar"):
             s = replace(s, grammar="off")
         if s not in engines:
-            engines[s] = SizeLimit(build_engine(s, errors))  # what check refuses, fix does not touch
+            engines[s] = build_engine(s, errors)
         return engines[s]
 
     resolve = resolve or (lambda _path: settings)
