@@ -169,16 +169,20 @@ def _on_cluster(parts: list[Partition], settings: Settings, build, address) -> I
     from qa.cluster import connect
 
     client = connect(address)
-    window = max(2, WINDOW * sum(client.nthreads().values()))
-    futures: dict[int, Any] = {}
-    nxt = 0
-    for i in range(len(parts)):
-        while nxt < len(parts) and nxt < i + window:
-            futures[nxt] = client.submit(check_partition, parts[nxt], settings, build, pure=False)
-            nxt += 1
-        future = futures.pop(i)
-        yield future.result()
-        future.release()
+    try:
+        window = max(2, WINDOW * sum(client.nthreads().values()))
+        futures: dict[int, Any] = {}
+        nxt = 0
+        for i in range(len(parts)):
+            while nxt < len(parts) and nxt < i + window:
+                futures[nxt] = client.submit(check_partition, parts[nxt], settings, build, pure=False)
+                nxt += 1
+            future = futures.pop(i)
+            yield future.result()
+            future.release()
+    finally:
+        if isinstance(address, str):  # a Client the caller gave stays theirs
+            client.close()
 
 
 class _writer:

@@ -30,8 +30,16 @@ class DaskRunner:
         from qa.cluster import connect
 
         self.client = connect(address)
+        self._owned = isinstance(address, str)  # a Client the caller gave stays theirs
 
     def __call__(self, jobs: Sequence[Job], build) -> Iterator[tuple[int, list[FileReport], list[str]]]:
+        try:
+            yield from self._run(jobs, build)
+        finally:
+            if self._owned:
+                self.client.close()
+
+    def _run(self, jobs: Sequence[Job], build) -> Iterator[tuple[int, list[FileReport], list[str]]]:
         from distributed import as_completed
 
         threads = max(1, sum(self.client.nthreads().values()))
