@@ -73,7 +73,7 @@ def score_pair(corpus: Path, cases: dict, copy_id: str, original_id: str) -> Pai
     for span in cases[copy_id].spans:
         hit = any(hits(f, span) for f in found)
         lo, hi = b.unit_at(span.start), b.unit_at(max(span.start, span.end - 1))
-        reach = any(covered[k] for k in range(lo, hi + 1) if b.starts[k] < span.end and b.ends[k] > span.start)
+        reach = len(b) > 0 and any(covered[k] for k in range(lo, hi + 1) if b.starts[k] < span.end and b.ends[k] > span.start)
         counts[0] += hit and reach
         counts[1] += reach
         counts[2] += hit
