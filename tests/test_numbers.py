@@ -31,6 +31,11 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Sales rose by 2,75 percent.", "NUM004", "2,75"),
         ("Sales of 1,200 cars and 3.400 vans.", "NUM004", "3.400"),  # English thousands elsewhere
         ("Of 1,200 bids, 2.300 bidders won.", "NUM004", "2.300"),
+        ("Cases fell from 52,118 to 490,07 on Friday.", "NUM005", "490,07"),
+        ("Sales went from 3,400,120 to 3,120,5 units.", "NUM005", "3,120,5"),
+        ("Visitors rose to 1,020,400 from 874310 last year.", "NUM005", "874310"),
+        ("The stock rose on Friday (+ 2.1%).", "NUM006", "+ 2.1%"),
+        ("The stock fell on Friday (-2.1 %).", "NUM006", "-2.1 %"),
     ],
 )
 def test_damage_is_reported(text, rule, span):
@@ -49,6 +54,11 @@ def test_damage_is_reported(text, rule, span):
         "He said the plant will cost 500 million yuan (about $70 million).",
         "“The island (population 3,000) is small,” she said.",
         "He won 6-4, 7-5 and scored 1,5 and 7 in the heats.",
+        "He walked 874310 steps in a year.",  # no grouping anywhere: no house style broken
+        "Of 1,200 fans, 45 had ticket No. 88213; flight 30211 and zip 90210 too.",
+        "Of 1,200 fans, some came from Beverly Hills 90210 and ID-445120 or 2024-10233.",
+        "Of 1,200 fans, 12,5 and scores of 6,4 were noted.",
+        "The stock rose on Friday (+2.1%), and 2 + 2 (four) is 4 %.",
     ],
 )
 def test_english_forms_stay_quiet(text):

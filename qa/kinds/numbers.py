@@ -13,7 +13,12 @@ where the test needs arithmetic or the rest of the document, not just a pattern.
 - ``locale-separator``: thousands and decimals in another locale's style: "1.200 people",
   "10.000.000 euros", "3,5 percent". A dot group is reported before a word that counts
   (people, euros, homes) or when the document writes English thousands elsewhere; a decimal
-  comma before a unit or "percent".
+  comma before a unit or "percent";
+- ``grouping``: in a document that writes English thousands ("327,532"), a number whose
+  grouping broke: a last group of one or two digits ("289,78", a lost digit or a decimal
+  comma) or five digits and more with no separator at all ("342433"). Codes, postcodes,
+  flight and case numbers (a name or "No." before them, a letter, dash or slash touching
+  them) are not amounts and stay quiet.
 """
 
 from __future__ import annotations
@@ -43,6 +48,15 @@ _DECIMAL_COMMA = re.compile(
     re.I,
 )
 _ENGLISH_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d]|[.,]\d)")
+_SHORT_GROUP = re.compile(r"(?<![\d.,])(?P<head>\d{1,3})(?P<groups>(?:,\d{3})*),(?P<tail>\d{1,2})(?![\d]|[.,]\d)")
+_UNGROUPED = re.compile(r"(?<![\d.,:/\w-])[1-9]\d{4,8}(?![\w/-]|[.,:]\d)")
+#: Words before a number that make it a code, not an amount ("zip 90210", "No. 12345").
+_CODE_WORDS = frozenset(
+    """no nos number code codes id zip postcode postal pin flight route account case ref
+    reference serial ticket model tel phone fax page pages article line bus patent docket
+    order invoice box suite room lot file isbn issn vol volume item sku""".split()
+)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?[\s#:]*$")
 #: Words that count things: a number before them has no three decimal places.
 _COUNTED = frozenset(
     """people persons residents inhabitants citizens workers employees jobs soldiers troops
@@ -60,7 +74,7 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 
 class Numbers(Check):
     FIELDS = {"check": required(STR)}
-    CHECKS = ("scale-stack", "clock", "quoted-conversion", "locale-separator")
+    CHECKS = ("scale-stack", "clock", "quoted-conversion", "locale-separator", "grouping")
 
     def __init__(self, rule, data) -> None:
         super().__init__(rule, data)
@@ -130,3 +144,22 @@ class Numbers(Check):
                 yield Match(m.start(), m.end(), (m.group().replace(".", ","),))
         for m in _DECIMAL_COMMA.finditer(text):
             yield Match(m.start(), m.end(), (m.group().replace(",", "."),))
+
+    def _grouping(self, source) -> Iterator[Match]:
+        text = source.text
+        if not _ENGLISH_THOUSANDS.search(text):
+            return  # the document does not group thousands: no house style to break
+        for m in _SHORT_GROUP.finditer(text):
+            if not m.group("groups") and len(m.group("head")) < 3:
+                continue  # "6,4", "12,5": scores, lists, decimals (NUM004 judges units)
+            if _DECIMAL_COMMA.match(text, m.start()) or text[m.end() : m.end() + 1].isalpha():
+                continue
+            yield Match(m.start(), m.end())
+        for m in _UNGROUPED.finditer(text):
+            if m.start() and text[m.start() - 1] in "#№":
+                continue
+            before = _WORD_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+            if before and (before.group(1).lower() in _CODE_WORDS or before.group(1)[0].isupper()):
+                continue  # "No. 12345", "Flight 37294", "Beverly Hills 90210"
+            value = m.group()
+            yield Match(m.start(), m.end(), (f"{int(value):,}",))

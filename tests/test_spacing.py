@@ -1,0 +1,45 @@
+"""Spaces before punctuation (SPC001): translation and feed damage, and the English forms
+that look like it."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.engine import Engine, RuleSet
+from qa.rulepack import default_pack_dir, load_rules
+from qa.source import Source
+
+RULES = [r for r in load_rules([default_pack_dir()]) if r.id.startswith("SPC")]
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.text) for f in Engine(RuleSet(RULES)).check(Source("<t>", text))]
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("The tablet sells for 3,000 rupees (about $36) , a record.", "$36) ,"),
+        ("The ticket costs 90 euros (about $97) .", "$97) ."),
+        ("Is the bridge safe ? Engineers are unsure.", "safe ?"),
+        ("She met the envoy Li Wei , then left.", "Wei ,"),
+        ("He called it “unfair” , and walked out.", "unfair” ,"),
+        ("Note : the vote is on Monday.", "Note :"),
+    ],
+)
+def test_space_before_punctuation_is_reported(text, span):
+    assert found(text) == [("SPC001", span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ticket costs 90 euros (about $97), a record.",
+        "He stopped . . . and then he went on.",
+        "The score was 2 - 1 after extra time; the crowd cheered!",
+        "Prices (in euros): 90, 100 and 120.",
+        "The file is called .env and the domain .com is popular.",
+    ],
+)
+def test_english_spacing_stays_quiet(text):
+    assert found(text) == []
