@@ -35,6 +35,9 @@ def fused(text: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Some 5,000people fled.", "5,000people", "5,000 people"),  # number+lower
         ("Emissions must halve in2030.", "in2030", "in 2030"),  # function word+number
         ("He signed thearmistice in Paris.", "thearmistice", "the armistice"),  # rarer half
+        ("She joined the Councilbecause it mattered.", "Councilbecause", "Council because"),  # long tail
+        ("Her aide, Rosa DeLucasaid little.", "DeLucasaid", "DeLuca said"),  # particle name+verb
+        ("The World Cup 2026in America is near.", "2026in", "2026 in"),  # year+function word
     ],
 )
 def test_every_shape_is_reported(text, token, split):
@@ -56,6 +59,8 @@ def test_every_shape_is_reported(text, token, split):
         "The 4Runner, 1Password, 7Up, G7, Covid19, MH370, COP28, 5G, 4K, 3D, 10th, 5pm, 3km, 100m and 1990s.",
         "Kyiv and Kyivstar; Huawei and Huaweicloud; Apple and Applecare.",  # brands on a name
         "The heathland, forthwith and thereof; the husband and the thesaurus.",
+        "McInnis, McGinnis, MacKenzie, DeLuca and O'Connell met McDonald.",  # particle names
+        "A 12in screen, 10at, 24in rims and 3on3 basketball.",  # inches and codes, not years
     ],
 )
 def test_real_words_stay_quiet(text):

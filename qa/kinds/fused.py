@@ -9,7 +9,10 @@ one place into two halves that each stand on evidence of their own:
 
 - ``lower+lower`` ("theof", "officialssaid"): two common words;
 - ``Name+lower`` ("Jinpingthe", "Tokyoon", "Messiscored"): a name (seen alone in the
-  document, or a known word) and a function word, or a name seen alone and a common word;
+  document, or a known word) and a function word, or a name seen alone and a common word,
+  or a common capitalised word and a long conjunction or auxiliary ("Teambecause");
+- ``Particle name+lower`` ("McKayis", "DeLucasaid"): a name with a particle, known or seen
+  alone, and a verb or function word;
 - ``lower+Capital`` ("ministerSaid", "talksThe"): a common word and a word that starts a
   sentence or an attribution, or two common words;
 - ``lower+UPPER`` ("theUN"): a function word and an abbreviation seen alone in the document;
@@ -19,7 +22,8 @@ one place into two halves that each stand on evidence of their own:
   each a known word or seen alone in the document;
 - ``UPPER+Capital`` ("PARISThe"): a capitalised word and a sentence starter;
 - a number glued to a word ("2023The", "5,000people": a sentence starter, or a common word
-  that is no unit or ordinal) or a function word glued to a number ("in2030").
+  that is no unit or ordinal, or a function word: any after a year, "2022in", three letters
+  or more after another number) or a function word glued to a number ("in2030").
 
 A function word glued to a rarer word ("thearmistice", "armisticesaid") counts when the whole
 token is missing from the word list.
@@ -57,6 +61,16 @@ STARTERS = frozenset(
 )
 #: Function words that, glued to a rarer word, still make a fusion ("thearmistice"); the whole
 #: token must then be missing from the word list (see ``_Evidence.unknown``).
+#: Longer conjunctions, auxiliaries and pronouns that a lost space glues to a common
+#: capitalised word or a name ("Teambecause", "Councilwould"): long enough that no name ends
+#: in them by chance, so a common head word is evidence enough.
+TAILS = frozenset(
+    """because although though while when where since until unless whether also would could
+    should must will does been being their there they these those which what""".split()
+)
+#: Verbs and function words that a name with a particle ("McKay", "DeLuca") is glued to.
+PARTICLE_TAILS = frozenset("is was has had said says and the of in on at to who will".split())
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 GLUE = frozenset("the of and said with from that was were has have had which who".split())
 GLUE_AFTER = frozenset("the of said".split())
 _RARER = 3.0
@@ -187,6 +201,8 @@ class _Evidence:
         if shape == "lU" and len(runs[1]) >= 2:  # theUN
             return self._lower_upper(runs[0], runs[1])
         if shape == "UlUl" and len(runs[0]) == 1 and len(runs[2]) == 1:  # GenevaThe
+            if (runs[0] + runs[1]).lower() in PARTICLES:  # McKayis
+                return self._particle_name(token, len(runs[0]) + len(runs[1]))
             return self._name_capital(runs[0] + runs[1], runs[2] + runs[3])
         if shape == "UlU" and len(runs[0]) == 1 and len(runs[2]) >= 2:  # ReutersPARIS
             return self._name_upper(runs[0] + runs[1], runs[2])
@@ -203,7 +219,10 @@ class _Evidence:
             number, word = m.group(1), m.group(2)
             starter = word[0].isupper() and word[1:].islower() and word.lower() in STARTERS
             common = word.islower() and len(word) >= 4 and self.common(word) and word not in UNITS
-            return (number, word) if starter or common else None
+            # "2022in", "5,000for": a year glued to any function word, another number to one
+            # of three letters or more (not "in", "at": inches, "10at" is rare but ambiguous).
+            glued = word in FUNCTION_WORDS and word not in UNITS and (len(word) >= 3 or bool(_YEAR.match(number)))
+            return (number, word) if starter or common or glued else None
         word, number = m.group(3), m.group(4)
         return (word, number) if word in FUNCTION_WORDS else None
 
@@ -246,11 +265,24 @@ class _Evidence:
             # common content word: "Messiscored", "Kyivtroops".
             content = self.counts[a] > 0 and self.zipf(a) < self.data["min_zipf"] and len(b) >= 4
             content = content and self.zipf(b) >= _CONTENT
-            if (b in FUNCTION_WORDS and known_name or content) and a.lower() not in PARTICLES:
+            # A common capitalised word glued to a long conjunction: "Teambecause".
+            tail = b in TAILS and (self.counts[a] > 0 or self.zipf(a) >= _RARER)
+            if (b in FUNCTION_WORDS and known_name or content or tail) and a.lower() not in PARTICLES:
                 score = min(self.zipf(a), self.zipf(b))
                 if best is None or score > best[0]:
                     best = (score, i)
         return None if best is None else (token[: best[1]], token[best[1] :])
+
+    def _particle_name(self, token: str, particle: int) -> tuple[str, str] | None:
+        """A name with a particle glued to a verb or function word ("McKayis", "DeLucasaid"):
+        the name is a known word or stands alone in the document."""
+        from qa.lexicon import known
+
+        for i in range(len(token) - 2, particle + 2, -1):  # the longest name first
+            a, b = token[:i], token[i:]
+            if b in PARTICLE_TAILS and (self.seen(a) or known(a)):
+                return a, b
+        return None
 
     def _lower_capital(self, a: str, b: str) -> tuple[str, str] | None:
         if len(a) < 2 or a in PARTICLES or not (self.common(a) or a in SHORT_PARTS):
