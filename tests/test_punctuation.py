@@ -24,6 +24,8 @@ def run(text: str) -> list[tuple[str, str]]:
         ("It was shown on state TV. following the talks.", [("PUN001", "TV. following")]),
         ("He met the Pope.Then he left.", [("PUN002", "Pope.Then")]),
         ("It was agreed.“We are glad,” he said.", [("PUN002", "agreed.“We")]),
+        ("The lights went out.I ran outside.", [("PUN002", "out.I")]),  # one-letter word
+        ("The lights went out.A dog barked.", [("PUN002", "out.A")]),
         ("They praised the deal., saying it helps.", [("PUN003", "deal., saying")]),
         ("The first visit in nearly a decade. .", [("PUN004", "decade. .")]),
         ("The first visit in nearly a decade!.", [("PUN004", "decade!.")]),
@@ -53,6 +55,7 @@ def test_damage_fires(text, expected):
         "The workers’ union and ‘just an ordinary day’ were cited, as was \"the plan\".",
         "Temperatures fell to (-5) degrees.",
         "Prices of iPhones rose. eBay sellers were glad.",
+        "Section.IV and appendix.IA are labels; plan.A1 and test.I2 are codes.",
     ],
 )
 def test_clean_text_stays_quiet(text):

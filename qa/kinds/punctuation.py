@@ -28,7 +28,7 @@ from qa.segment import ABBREVIATIONS
 
 _LEFT = re.compile(r"(\S+)$")
 _STOP_LOWER = re.compile(r"\.([ \t]+)([a-z][\w’'-]*)")
-_MISSING_SPACE = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})\.([\"“]?)([A-Z][a-z]+)")
+_MISSING_SPACE = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})\.([\"“]?)([A-Z][a-z]+|[IA](?=[ \t’']))")
 _STOP_COMMA = re.compile(r"\.,([ \t]+)([\w’'-]+)")
 _DOUBLED = re.compile(r"([.!?])(?:[ \t]+\.|\.)(?!\.)")
 _URLISH = re.compile(r"@|://|www\.|\.(?:com|org|net|gov|edu|io|co|uk|de|fr|ru|cn|ua)\b", re.I)
