@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
+from qa.errors import QaError
 from qa.finding import Finding, Match, Severity
 from qa.patterns import PatternSet
 from qa.phrases import PhraseIndex
@@ -90,7 +91,10 @@ class Engine:
         self.providers = tuple(providers)
         self.selector = selector
 
-    def check(self, source: Source) -> list[Finding]:
+    def check(self, source: Source, errors: list[str] | None = None) -> list[Finding]:
+        """The document's findings in a stable order. A provider (an outside grammar engine) that
+        fails raises ``QaError``; given ``errors``, its one line goes there instead and the pack
+        rules' findings are still returned."""
         hits = self.ruleset.index.search(source.lower)
         matching = self.ruleset.patterns.matching(source.text)  # one RE2 pass for every pattern
         gated = self.ruleset.gated if matching is not None else {}
@@ -104,9 +108,14 @@ class Engine:
                     continue
                 findings.add(make_finding(rule, source, match))
         for provider in self.providers:
-            for f in provider(source):
-                if self.selector.wants(f.rule, f.name, f.category):
-                    findings.add(f)
+            try:
+                found = list(provider(source))
+            except QaError as exc:
+                if errors is None:
+                    raise
+                errors.append(str(exc))
+                continue
+            findings.update(f for f in found if self.selector.wants(f.rule, f.name, f.category))
         ordered = sorted(findings, key=lambda f: (f.start, f.end, f.rule))
         directives = source.meta.get("directives")
         if directives:  # <!-- qa-disable ... --> comments in Markdown/HTML

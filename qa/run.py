@@ -139,12 +139,14 @@ def check_sources(sources: Iterable[Source], engine: Engine, annotators: Iterabl
 def check_source(source: Source, engine: Engine, annotators: Iterable[Annotator] = ()) -> FileReport:
     report = FileReport(source.path, words=source.words, source=source)
     report.extras.update(source.meta.get("extras", {}))  # feed items: file, item, title, link
+    problems: list[str] = []  # a grammar engine that failed: its line, and the rules' findings kept
     try:
-        report.findings = engine.check(source)
+        report.findings = engine.check(source, problems)
         for annotate in annotators:
             annotate(source, report)
     except QaError as exc:
-        report.errors.append(str(exc) if str(exc).startswith(source.path) else f"{source.path}: {exc}")
+        problems.append(str(exc))
+    report.errors.extend(p if p.startswith(source.path) else f"{source.path}: {p}" for p in problems)
     return report
 
 

@@ -140,3 +140,28 @@ def test_harper_gets_paragraph_chunks_with_their_offsets():
     assert all(text[end - 2 : end] == "\n\n" for _, end in pieces[:-1])  # cut after a blank line
     found = [m for m in Harper().check(text) if text[m.start : m.end].lower() in ("a", "a apple")]
     assert found and all(m.start >= len(text) - 20 for m in found)
+
+
+def test_a_failing_grammar_engine_keeps_the_rules_findings():
+    """A grammar server that times out costs its own findings and one error line, never the
+    pack rules' findings for the same document."""
+    from qa.app import annotators, build_engine
+    from qa.engine import Engine
+    from qa.errors import EngineError
+    from qa.run import check_source
+    from qa.settings import Settings
+
+    def down(source):
+        raise EngineError("LanguageTool at http://127.0.0.1:9: no answer within 20 s; not asked again in this run")
+        yield  # a generator, like the real provider
+
+    settings = Settings()
+    base = build_engine(settings, [])
+    engine = Engine(base.ruleset, [down], selector=base.selector)
+    source = Source("story.txt", "Officials met the VRC delegation on Monday.\n")
+    report = check_source(source, engine, annotators(settings))
+    assert [f.rule for f in report.findings if f.text == "VRC"], report.findings
+    assert report.errors == ["story.txt: LanguageTool at http://127.0.0.1:9: no answer within 20 s; not asked again in this run"]
+    assert "mt" in report.extras
+    with pytest.raises(EngineError):
+        engine.check(source)  # without an errors list the failure still goes up
