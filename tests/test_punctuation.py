@@ -26,6 +26,7 @@ def run(text: str) -> list[tuple[str, str]]:
         ("It was agreed.“We are glad,” he said.", [("PUN002", "agreed.“We")]),
         ("The lights went out.I ran outside.", [("PUN002", "out.I")]),  # one-letter word
         ("The lights went out.A dog barked.", [("PUN002", "out.A")]),
+        ("She said ``we are safe now'' and left.", [("PUN014", "``we"), ("PUN016", "now''")]),
         ("They praised the deal., saying it helps.", [("PUN003", "deal., saying")]),
         ("The first visit in nearly a decade. .", [("PUN004", "decade. .")]),
         ("The first visit in nearly a decade!.", [("PUN004", "decade!.")]),
@@ -55,6 +56,7 @@ def test_damage_fires(text, expected):
         "The workers’ union and ‘just an ordinary day’ were cited, as was \"the plan\".",
         "Temperatures fell to (-5) degrees.",
         "Prices of iPhones rose. eBay sellers were glad.",
+        "The 6'2'' centre and the `main` branch; type `ls` twice.",
         "Section.IV and appendix.IA are labels; plan.A1 and test.I2 are codes.",
     ],
 )
