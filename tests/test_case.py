@@ -23,6 +23,9 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Rain fell all day.\n\nthe river rose by two metres overnight, police said.", "CAS001", "the"),
         ("Officials said the russian army had pulled back.", "CAS002", "russian"),
         ("Trade with mexico grew, the report said.", "CAS002", "mexico"),
+        ("The couple married in the city of melbourne last year.", "CAS002", "melbourne"),
+        ("He has managed real Sociedad since May.", "CAS002", "real Sociedad"),
+        ("Staff of the white House declined to comment.", "CAS002", "white House"),
         (
             "Headline Here\n\nso the minister said that it was a matter for the courts and not for us.",
             "CAS003",
@@ -45,6 +48,8 @@ def test_damage_is_reported(text, rule, span):
         "Visit www.russian-news.com or @japan or #mexico; the anti-american mood.",
         "She posted: “is it over? we love japan and mexico,” and left.",  # a quoted post keeps its case
         "keywords: china, japan, trade, tariffs, yen, yuan, dollar, stocks, bonds, gold, oil, gas",
+        "Real Madrid beat Inter Milan. A real Madridista painted a white Housemartin in a new Yorkie.",
+        "New York won. The real-Madrid site is at www.real-madrid.com/new York and #boston.",
     ],
 )
 def test_english_stays_quiet(text):

@@ -10,7 +10,9 @@ lower-case country names and demonyms in running text, whole paragraphs in lower
 - ``proper-noun``: a word of the rule's ``words`` list (demonyms and country names whose
   lower-case form is no English word: "chinese", "japan") written in lower case inside a
   paragraph that otherwise uses capitals; URLs, handles, hashtags and hyphenated compounds
-  are not running text;
+  are not running text. ``names`` lists names of several words whose first word is also
+  an English word ("Real Madrid", "White House"): the first word in lower case before the
+  rest of the name in capitals ("real Madrid") is reported;
 - ``all-lower``: a paragraph of prose (twelve words or more, with function words) without a
   single capital letter; one finding on the first sentence of each run of such paragraphs.
 """
@@ -35,7 +37,7 @@ _STOP = re.compile(r"[.?!][”’\"]?(?=\s|$)")
 
 
 class Case(Check):
-    FIELDS = {"check": required(STR), "words": STR_LIST}
+    FIELDS = {"check": required(STR), "words": STR_LIST, "names": STR_LIST}
     CHECKS = ("sentence-start", "proper-noun", "all-lower")
 
     def __init__(self, rule, data) -> None:
@@ -46,6 +48,12 @@ class Case(Check):
             raise FieldError("words", "proper-noun needs a list of lower-case words")
         self.words = {w.lower(): w[:1].upper() + w[1:] for w in data["words"] or ()}
         self._run = getattr(self, "_" + data["check"].replace("-", "_"))
+        names = [n for n in data["names"] or () if " " in n]
+        if len(names) != len(data["names"] or ()):
+            raise FieldError("names", "each name needs two words or more")
+        # "real Madrid": the first word lowered, the rest as written, a whole word each side.
+        alternatives = "|".join(re.escape(n[:1].lower() + n[1:]) for n in names)
+        self.names = re.compile(rf"(?<![\w{re.escape(_URLISH)}])(?:{alternatives})(?![\w@/_-])") if names else None
 
     def run(self, source, hits: Sequence) -> Iterator[Match]:
         return self._run(source)
@@ -95,6 +103,14 @@ class Case(Check):
             if source.paragraph_at(start).start in lowered_paragraphs:
                 continue
             yield Match(start, end, (self.words[word],))
+        if self.names is None:
+            return
+        for m in self.names.finditer(text):
+            if source.paragraph_at(m.start()).start in lowered_paragraphs:
+                continue
+            if source.sentence_at(m.start()).start == m.start():
+                continue  # a sentence start is the sentence-start check's business
+            yield Match(m.start(), m.end(), (m.group()[:1].upper() + m.group()[1:],))
 
     def _all_lower(self, source) -> Iterator[Match]:
         text = source.text
