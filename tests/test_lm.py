@@ -116,3 +116,40 @@ def test_lm001_leaves_a_headline_verb_alone():
     from qa.examples import run_rule
 
     assert run_rule(_lm001(), "Biden imposes sanctions on Russian banks") == []
+
+
+def test_boundary_finds_a_clause_cut_off_by_a_full_stop():
+    from qa.lm.boundary import document_boundaries
+
+    src = Source("x", "She told reporters she was very confident. That the team would win the final.")
+    (b,) = document_boundaries(src)
+    assert (src.text[src.tokens.starts[b.stop] : src.tokens.ends[b.first]], b.opener, b.joined) == (
+        ". That",
+        "complement",
+        " that",
+    )
+    assert b.gain > 2  # "confident that" is far likelier than "confident </s> <s> that"
+    src = Source("x", "Prices rose on Monday after the figures came out. Allowing the central bank to wait.")
+    assert [b.opener for b in document_boundaries(src)] == ["participle"]
+
+
+def test_boundary_leaves_sentences_with_a_main_clause_alone():
+    from qa.lm.boundary import document_boundaries
+
+    for text in (
+        "The two leaders spoke for an hour on Tuesday. After the meeting the leaders held a news conference.",
+        "Protesters gathered outside parliament on Monday. While the talks went on the crowd grew.",
+        "The coach praised his defence after the match. That the team kept a clean sheet was the main thing.",
+        "The company reported a loss for the quarter. Although sales rose, costs more than doubled.",
+        "Shares in the carmaker fell sharply in early trading. Rising costs weighed on the stock.",
+        "She told reporters she was very confident.\nThat the team would win the final.",  # a line of its own
+        "“She told reporters she was very confident. That the team would win the final.”",  # a quotation
+        "Confident. That the team would win the final.",  # a short line before it (a headline)
+    ):
+        assert document_boundaries(Source("x", text)) == [], text
+
+
+def test_boundary_message_ratio():
+    from qa.kinds.boundary import times
+
+    assert (times(0.0), times(0.55), times(3.22)) == ("1.0", "3.5", "1,700")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from qa.kinds.base import Check
+from qa.kinds.boundary import Boundary
 from qa.kinds.case import Case
 from qa.kinds.consistency import Consistency
 from qa.kinds.context import Context
@@ -44,4 +45,5 @@ KINDS: Mapping[str, type[Check]] = {
     "numbers": Numbers,
     "case": Case,
     "contrast": Contrast,
+    "boundary": Boundary,
 }
