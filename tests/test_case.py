@@ -26,6 +26,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("The couple married in the city of melbourne last year.", "CAS002", "melbourne"),
         ("He has managed real Sociedad since May.", "CAS002", "real Sociedad"),
         ("Staff of the white House declined to comment.", "CAS002", "white House"),
+        ("We lost the final But we will be back next year.", "CAS004", "final But"),
         (
             "Headline Here\n\nso the minister said that it was a matter for the courts and not for us.",
             "CAS003",
@@ -49,6 +50,7 @@ def test_damage_is_reported(text, rule, span):
         "She posted: “is it over? we love japan and mexico,” and left.",  # a quoted post keeps its case
         "keywords: china, japan, trade, tariffs, yen, yuan, dollar, stocks, bonds, gold, oil, gas",
         "Real Madrid beat Inter Milan. A real Madridista painted a white Housemartin in a new Yorkie.",
+        "We lost. But we will be back with Rock And Roll, a Q And A and “And then?”",
         "New York won. The real-Madrid site is at www.real-madrid.com/new York and #boston.",
     ],
 )
