@@ -97,3 +97,53 @@ def test_story_lines_stay_quiet():
 def test_template_placeholder_of_any_name():
     for text in ("Prices rose. {link:fuel-prices} Drivers protested.", "Prices rose. %%excerpt%%", "[related_posts limit=3]Prices rose."):
         assert any(f.rule == "RES009" for f in findings(text)), text
+
+
+COMMENTS_PAGE = """Ferry fares rise in the spring
+Skip to content
+Menu
+Search for:
+Browse By
+(Harbour City = Coast Wire) Reporter Han Ji-woo = Ferry fares will rise by a tenth in April, the operator said on Monday.
+The operator blamed fuel costs for the rise, the third in two years.TIDEBET
+Passengers queue for the morning ferry at the north pier on the 3rd. 2024.3.3/Coast Wire
+Fare table promotion poster
+Menu
+The cafe on board will keep its prices, the company said.
+Correspondent Han Ji-woo,
+Posted in
+Subscribe
+Notify of
+new follow-up comments
+0 Inline Feedbacks
+View all comments
+Would love your thoughts, please comment.x
+"""
+
+COMMENTS_EXPECTED = {
+    "Skip to content\nMenu\nSearch for:\nBrowse By": "RES031",
+    "Reporter Han Ji-woo =": "CRD016",
+    "TIDEBET": "RES032",
+    "Passengers queue for the morning ferry at the north pier on the 3rd. 2024.3.3/Coast Wire": "CRD015",
+    "Fare table promotion poster": "CRD017",
+    "Correspondent Han Ji-woo,": "CRD016",
+    "Posted in": "RES031",
+    "Subscribe\nNotify of\nnew follow-up comments\n0 Inline Feedbacks\nView all comments\nWould love your thoughts, please comment.x": "RES030",
+}
+
+
+def test_comment_plugin_navigation_and_agency_credits_of_any_site():
+    found: dict[str, set[str]] = {}
+    for f in findings(COMMENTS_PAGE):
+        found.setdefault(f.text.strip(), set()).add(f.rule)
+    missing = {text: rule for text, rule in COMMENTS_EXPECTED.items() if rule not in found.get(text, set())}
+    assert missing == {}
+
+
+def test_one_word_labels_alone_and_the_story_stay_quiet():
+    text = "Menu\nThe chef serves three courses.\nSubscribe\nReaders can subscribe for 5 euros a month, the paper said."
+    assert [f.rule for f in findings(text) if f.rule in ("RES030", "RES031")] == []
+    quiet = "The cafe on board will keep its prices, the company said."
+    start = COMMENTS_PAGE.index(quiet)
+    for f in findings(COMMENTS_PAGE):
+        assert not (f.start < start + len(quiet) and f.end > start), (f.rule, f.text)
