@@ -14,6 +14,8 @@ Each entry of a rule's ``entries`` list is a mapping:
                  spellings of the surname ("Zelenskyy")
 ``near_miss``    for a body of three or more words: flag the head words followed by a wrong
                  last word (default true)
+``exact``        wrong variants count only with the case written in the entry ("Related
+                 Press" is a spun name, "related press releases" is English; default false)
 
 A near-miss of a body keeps every word but the last ("Central Foreign Affairs") and ends in
 another capitalised word ("Bureau"); it is flagged with the canonical form. A newsroom adds
@@ -30,7 +32,7 @@ from qa.finding import Match
 from qa.kinds.base import Check, Field, FieldError, is_bool, is_str, is_str_list, required
 
 ENTRY_KEYS = {"name": is_str, "wrong": is_str_list, "person": is_bool, "first_names": is_str_list,
-              "also": is_str_list, "near_miss": is_bool}
+              "also": is_str_list, "near_miss": is_bool, "exact": is_bool}
 ENTRIES = Field(lambda v: isinstance(v, list) and len(v) > 0 and all(isinstance(e, dict) for e in v),
                 "a non-empty list of mappings with at least 'name'")
 
@@ -46,6 +48,7 @@ class Entry:
     first_names: tuple[str, ...]
     also: tuple[str, ...]
     near_miss: bool
+    exact: bool = False
 
     @property
     def words(self) -> list[str]:
@@ -61,7 +64,8 @@ def parse_entry(i: int, raw: dict) -> Entry:
     if "name" not in raw:
         raise FieldError("entries", f"entry #{i + 1}: missing 'name'")
     entry = Entry(raw["name"], tuple(raw.get("wrong", ())), raw.get("person", False),
-                  tuple(raw.get("first_names", ())), tuple(raw.get("also", ())), raw.get("near_miss", True))
+                  tuple(raw.get("first_names", ())), tuple(raw.get("also", ())), raw.get("near_miss", True),
+                  raw.get("exact", False))
     if entry.person and len(entry.words) < 2:
         raise FieldError("entries", f"entry #{i + 1}: a person needs a first name and a surname")
     for w in entry.wrong:
@@ -97,6 +101,8 @@ class Gazetteer(Check):
             how, n = hit.payload
             e = self.entries[n]
             if how == "wrong":
+                if e.exact and text[hit.start : hit.end] not in e.wrong:
+                    continue  # "related press releases": English in lower case
                 span = (hit.start, hit.end)
             elif how == "plural":
                 if text[hit.start].islower():
