@@ -36,6 +36,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Visitors rose to 1,020,400 from 874310 last year.", "NUM005", "874310"),
         ("The stock rose on Friday (+ 2.1%).", "NUM006", "+ 2.1%"),
         ("The stock fell on Friday (-2.1 %).", "NUM006", "-2.1 %"),
+        ("Some 12 thousand fans came.", "NUM007", "12 thousand"),
     ],
 )
 def test_damage_is_reported(text, rule, span):
@@ -54,6 +55,7 @@ def test_damage_is_reported(text, rule, span):
         "He said the plant will cost 500 million yuan (about $70 million).",
         "“The island (population 3,000) is small,” she said.",
         "He won 6-4, 7-5 and scored 1,5 and 7 in the heats.",
+        "Thousands came, a thousand stayed, five thousand left and 3 million watched.",
         "He walked 874310 steps in a year.",  # no grouping anywhere: no house style broken
         "Of 1,200 fans, 45 had ticket No. 88213; flight 30211 and zip 90210 too.",
         "Of 1,200 fans, some came from Beverly Hills 90210 and ID-445120 or 2024-10233.",
