@@ -27,6 +27,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from qa.errors import QaError
+
 try:
     import fcntl
 except ImportError:  # not on Windows
@@ -214,3 +216,25 @@ def _unlink(name: str) -> None:
         os.unlink(name)
     except FileNotFoundError:
         pass
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """:func:`write_atomic` for a file the user named (``-o``): any failure is one line naming
+    the path and the reason (missing or read-only directory, a directory in the way, a full disk).
+    A device or pipe (``/dev/stdout``) is written into, never replaced by a regular file."""
+    path = Path(path)
+    if path.is_dir():
+        raise QaError(f"{path}: cannot write the output: it is a directory")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        reason = "is not a directory" if parent.exists() else "does not exist"
+        raise QaError(f"{path}: cannot write the output: directory '{parent}' {reason}")
+    try:
+        if path.exists() and not path.is_file():  # /dev/stdout, a FIFO: write into it, never replace it
+            with open(path, "wb") as out:
+                out.write(data)
+        else:
+            write_atomic(path, data)
+    except OSError as exc:
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        raise QaError(f"{path}: cannot write the output: {reason[:1].lower() + reason[1:]}") from None

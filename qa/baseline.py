@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from qa.atomic import write_atomic
+from qa.atomic import write_output
 from qa.errors import ConfigError, QaError
 from qa.finding import Finding
 from qa.run import FileReport, Report
@@ -109,7 +109,7 @@ def build(report: Report, output: Path) -> dict:
 def write_baseline(report: Report, output: Path) -> int:
     """Write every finding of ``report`` to ``output`` atomically; returns the number of findings."""
     data = build(report, output)
-    write_atomic(output, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    write_output(output, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     return sum(e["count"] for e in data["entries"])
 
 

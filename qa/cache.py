@@ -7,19 +7,24 @@ installed distributions (their dist-info names carry versions). The value is JSO
 pickle: a cache directory is writable by whoever can commit to the repository, so loading it
 must not run code.
 
-Layout: ``<dir>/v1/ab/abcdef....json`` plus ``CACHEDIR.TAG`` and a ``.gitignore`` of ``*``.
+Each entry is sealed with the user's secret and bound to the file's content hash and the
+rule set's hash (:mod:`qa.cache_entry`); a bad, edited or foreign entry is a miss.
+
+Layout: ``<dir>/v2/ab/abcdef....json`` plus ``CACHEDIR.TAG`` and a ``.gitignore`` of ``*``.
 Writes go to a temporary file in the same directory and are moved into place with
 ``os.replace``, so concurrent runs never see half an entry; an entry that does not parse is
 treated as missing and rewritten. Nothing is stored for a file with input errors, or when the
 engine reported errors (a broken pack must keep being reported), and any OS error turns the
 cache off silently for the rest of the run: the cache may make a run faster, never fail it.
+The cache never writes into a directory that is not its own: an existing directory that is
+not empty and has no ``CACHEDIR.TAG`` of ours, or an entry path that leaves the cache
+directory through a symbolic link, turns the cache off for the run.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import os
 import sys
 import tempfile
@@ -28,11 +33,12 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 import qa
-from qa.finding import Finding, Severity
+from qa.cache_entry import BadEntry, decode, encode
+from qa.cache_entry import finding_from_dict, finding_to_dict, report_from_dict, report_to_dict  # noqa: F401 (re-exported)
 from qa.run import FileReport
 from qa.settings import Settings
 
-FORMAT = "v1"
+FORMAT = "v2"
 #: Settings fields that change how a run goes, never what a file's findings are.
 RUN_ONLY_FIELDS = frozenset({"fail_on", "extensions", "jobs", "cache_dir", "format", "output"})
 TAG = (
@@ -48,6 +54,8 @@ class Cache:
         self.dir = self.root / FORMAT
         self.enabled = True
         self._fingerprints: dict[Settings, str | None] = {}
+        self._bound: dict[str, tuple[str, str]] = {}  # key -> (content hash, rule-set hash)
+        self._checked = False  # the directory was found to be ours (or made by us)
 
     # ----- keys -----------------------------------------------------------------------
 
@@ -62,7 +70,9 @@ class Cache:
         for part in (fingerprint.encode(), display.encode("utf-8", "surrogateescape"), data):
             h.update(len(part).to_bytes(8, "little"))
             h.update(part)
-        return h.hexdigest()
+        key = h.hexdigest()
+        self._bound[key] = (hashlib.sha256(data).hexdigest(), fingerprint)
+        return key
 
     def _path(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.json"
@@ -70,44 +80,67 @@ class Cache:
     # ----- entries --------------------------------------------------------------------
 
     def get(self, key: str) -> list[FileReport] | None:
-        if not self.enabled:
+        if not self.enabled or key not in self._bound:
             return None
         try:
             raw = self._path(key).read_bytes()
         except OSError:
             return None
         try:
-            doc = json.loads(raw)
-            if doc.get("key") != key:
-                return None
-            return [report_from_dict(r) for r in doc["reports"]]
-        except (ValueError, KeyError, TypeError, AttributeError):
-            return None  # corrupted or from another layout: a miss, rewritten after checking
+            return decode(raw, key, *self._bound[key])
+        except BadEntry:
+            return None  # corrupted, edited, foreign or from another layout: a miss, rewritten after checking
 
     def put(self, key: str, reports: Sequence[FileReport]) -> None:
-        if not self.enabled or any(r.errors for r in reports):
+        if not self.enabled or key not in self._bound or any(r.errors for r in reports):
             return
         try:
-            payload = json.dumps({"key": key, "reports": [report_to_dict(r) for r in reports]},
-                                 ensure_ascii=False, separators=(",", ":"))
+            data = encode(key, *self._bound[key], reports)
         except (TypeError, ValueError):
             return  # an annotator put something JSON cannot hold: just do not cache it
         try:
             self._prepare()
             path = self._path(key)
             path.parent.mkdir(exist_ok=True)
-            _atomic_write(path, payload.encode("utf-8"))
+            if not _inside(path.parent, self.root):
+                raise PermissionError(f"{path.parent}: leaves the cache directory")
+            _atomic_write(path, data)
         except OSError:
             self.enabled = False
 
     def _prepare(self) -> None:
-        if self.dir.is_dir():
+        if self._checked:
             return
+        if self.root.exists() and not _ours(self.root):
+            raise PermissionError(f"{self.root}: not a qa cache directory")  # never tag someone's directory
         self.dir.mkdir(parents=True, exist_ok=True)
         for name, text in (("CACHEDIR.TAG", TAG), (".gitignore", "# Created by qa; the cache is never committed.\n*\n")):
             target = self.root / name
             if not target.exists():
                 _atomic_write(target, text.encode())
+        if not _inside(self.dir, self.root):
+            raise PermissionError(f"{self.dir}: leaves the cache directory")
+        self._checked = True
+
+
+def _ours(root: Path) -> bool:
+    """An existing directory is ours when it has our tag, or is empty (made for us)."""
+    try:
+        if not root.is_dir():
+            return False
+        if (root / "CACHEDIR.TAG").read_bytes().startswith(TAG.encode()):
+            return True
+    except OSError:
+        pass
+    try:
+        return not any(root.iterdir())
+    except OSError:
+        return False
+
+
+def _inside(path: Path, root: Path) -> bool:
+    real, top = os.path.realpath(path), os.path.realpath(root)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -192,49 +225,3 @@ def code_fingerprint() -> str:
             except OSError:
                 pass
     return h.hexdigest()
-
-
-# ----- (de)serialisation ----------------------------------------------------------------
-
-
-def report_to_dict(report: FileReport) -> dict[str, Any]:
-    """Every field JSON can hold; an optional one it cannot (``source``) is left to its default."""
-    out: dict[str, Any] = {}
-    for f in dataclasses.fields(report):
-        value = getattr(report, f.name)
-        if f.name == "findings":
-            out[f.name] = [finding_to_dict(x) for x in value]
-            continue
-        try:
-            json.dumps(value)
-        except (TypeError, ValueError):
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise
-            continue
-        out[f.name] = value
-    return out
-
-
-def report_from_dict(doc: dict[str, Any]) -> FileReport:
-    doc = dict(doc)
-    doc["findings"] = [finding_from_dict(x) for x in doc["findings"]]
-    return FileReport(**doc)
-
-
-def finding_to_dict(finding: Finding) -> dict[str, Any]:
-    out = {f.name: getattr(finding, f.name) for f in dataclasses.fields(finding)}
-    out["severity"] = int(finding.severity)
-    return out
-
-
-def finding_from_dict(doc: dict[str, Any]) -> Finding:
-    values = {k: _tuples(v) for k, v in doc.items()}
-    values["severity"] = Severity(values["severity"])
-    return Finding(**values)
-
-
-def _tuples(value: Any) -> Any:
-    """JSON turns tuples into lists; frozen records need them back as tuples."""
-    if isinstance(value, list):
-        return tuple(_tuples(v) for v in value)
-    return value

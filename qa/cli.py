@@ -184,10 +184,10 @@ def check(
     if output is None:
         sys.stdout.write(render_report(report, format.value, _style(), settings.fail_threshold()))
     else:
-        from qa.atomic import write_atomic
+        from qa.atomic import write_output
         from qa.report.text import render_summary
 
-        write_atomic(output, render_report(report, format.value, None, settings.fail_threshold()).encode("utf-8"))
+        write_output(output, render_report(report, format.value, None, settings.fail_threshold()).encode("utf-8"))
         typer.echo(render_summary(report))
     raise typer.Exit(exit_code(report, settings.fail_threshold(), fail_on_score))
 
@@ -244,6 +244,7 @@ def fix_cmd(
         _err(str(exc))
         raise typer.Exit(2)
     fixes, errors = fix_paths(paths, settings, stdin, resolve)
+    unwritten = 0
     for fix in fixes:
         if diff:
             sys.stdout.write(unified_diff(fix))
@@ -255,9 +256,14 @@ def fix_cmd(
             except QaError as exc:
                 errors.append(str(exc))
                 fix.applied.clear()
+                unwritten += 1
     for error in errors:
         _err(error)
-    typer.echo(summary_line(fixes, written=not diff), err=True)
+    written = [f for f in fixes if f.applied or not f.changed]  # a failed write fixed nothing
+    line = summary_line(written, written=not diff)
+    if unwritten:
+        line = line[:-1] + f"; {unwritten} file{'s' if unwritten != 1 else ''} not written (see above)."
+    typer.echo(line, err=True)
     raise typer.Exit(2 if errors else 1 if diff and any(f.changed for f in fixes) else 0)
 
 

@@ -93,9 +93,22 @@ KEYS: dict[str, tuple[str, Callable[[str, str, Any, Path], Any]]] = {
     "accept": ("accept", lambda f, k, v, d: _strings(f, k, v)),
     "extensions": ("extensions", lambda f, k, v, d: tuple(_extension(e) for e in _strings(f, k, v))),
     "jobs": ("jobs", lambda f, k, v, d: _jobs(f, k, v)),  # worker processes, 0 = one per CPU
-    "cache-dir": ("cache_dir", lambda f, k, v, d: (d / _string(f, k, v)).resolve()),  # relative to the file
+    "cache-dir": ("cache_dir", lambda f, k, v, d: _cache_dir(f, k, v, d)),
     "against": ("against", lambda f, k, v, d: (d / _string(f, k, v)).resolve()),  # the original (reference mode)
 }
+
+
+def _cache_dir(file: str, key: str, value: Any, config_dir: Path) -> Path:
+    """Relative to the config file and inside its directory: a repository's config must not make
+    qa write elsewhere (``cache-dir = "/etc"``). Anywhere else only with ``--cache-dir``."""
+    root = config_dir.resolve()
+    path = (root / _string(file, key, value)).resolve()
+    if path == root or root not in path.parents:
+        raise ConfigError(
+            f"{file}: key '{key}': {value!r} is not a directory inside {root}; a cache directory "
+            "from a config file must be below the file's own directory (use --cache-dir for another place)"
+        )
+    return path
 
 
 @dataclass(frozen=True)

@@ -369,3 +369,203 @@ def test_fix_deletes_zero_width_characters_and_nothing_else(qa, work):
     p = qa("fix", "--select", "QA002", "zw.txt", cwd=work)
     assert p.returncode == 0, p.err
     assert doc.read_text(encoding="utf-8") == "Trade with the VRC grew.\n"
+
+
+# ----- failed writes (issue 14, item 13): one line naming the path and the reason, exit 2 -----
+
+
+def main_in_process(monkeypatch, capsys, cwd, *argv):
+    """Run the CLI in this process (so OS calls can be made to fail); (status, out, err)."""
+    from qa.cli import main
+
+    monkeypatch.chdir(cwd)
+    monkeypatch.setattr("sys.argv", ["qa", *argv])
+    with pytest.raises(SystemExit) as stop:
+        main()
+    captured = capsys.readouterr()
+    return stop.value.code, captured.out, captured.err
+
+
+def fail_os_call(monkeypatch, name, err, when=lambda *a: True):
+    import errno as errnos
+
+    real = getattr(os, name)
+
+    def failing(*args, **kw):
+        if when(*args):
+            raise OSError(getattr(errnos, err), os.strerror(getattr(errnos, err)))
+        return real(*args, **kw)
+
+    monkeypatch.setattr(os, name, failing)
+
+
+def assert_write_error(status, err, *words):
+    assert status == 2, err
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("qa: error: "), lines
+    assert "internal error" not in lines[0] and "Traceback" not in err
+    for w in words:
+        assert w in lines[0], (w, lines[0])
+
+
+@pytest.mark.parametrize("command", [["check", "--no-cache", "-f", "json"], ["baseline"]])
+def test_output_into_a_missing_directory(qa, work, command):
+    p = qa(*command, "good.txt", "-o", "nowhere/report.json", cwd=work)
+    assert_write_error(p.returncode, p.err, "nowhere/report.json", "does not exist")
+    assert not (work / "nowhere").exists()
+
+
+@pytest.mark.parametrize("command", [["check", "--no-cache", "-f", "json"], ["baseline"]])
+def test_output_onto_a_directory(qa, work, command):
+    (work / "out").mkdir()
+    p = qa(*command, "good.txt", "-o", "out", cwd=work)
+    assert_write_error(p.returncode, p.err, "out", "is a directory")
+    assert (work / "out").is_dir() and not list((work / "out").iterdir())
+
+
+def test_output_into_a_read_only_directory(monkeypatch, capsys, work):
+    (work / "ro").mkdir()
+    fail_os_call(monkeypatch, "open", "EROFS", lambda path, *a: str(path).startswith(str(work / "ro")))
+    status, _, err = main_in_process(monkeypatch, capsys, work, "check", "--no-cache", "good.txt", "-o", "ro/r.json")
+    assert_write_error(status, err, "ro/r.json", "read-only file system")
+    assert list((work / "ro").iterdir()) == []
+
+
+def test_output_on_a_full_disk(monkeypatch, capsys, work):
+    (work / "report.json").write_text("old report\n")
+    fail_os_call(monkeypatch, "fsync", "ENOSPC")
+    status, _, err = main_in_process(monkeypatch, capsys, work, "check", "--no-cache", "-f", "json", "good.txt", "-o", "report.json")
+    assert_write_error(status, err, "report.json", "no space left on device")
+    assert (work / "report.json").read_text() == "old report\n"  # the old file is kept whole
+    assert sorted(p.name for p in work.iterdir()) == ["good.txt", "report.json"]  # no temporary file left
+
+
+def test_output_onto_a_device_writes_into_it_and_never_replaces_it(qa, work):
+    full = work / "full"  # our own node of /dev/full (1, 7): a regression replaces this one only
+    try:
+        os.mknod(full, 0o666 | __import__("stat").S_IFCHR, os.makedev(1, 7))
+    except (OSError, AttributeError):
+        pytest.skip("cannot make a device node here")
+    p = qa("check", "--no-cache", "-f", "json", "good.txt", "-o", "full", cwd=work)
+    assert_write_error(p.returncode, p.err, "full", "no space left on device")
+    assert full.is_char_device()
+
+
+def test_fix_does_not_claim_success_after_a_failed_write(monkeypatch, capsys, work):
+    from reportcase import REPORTS
+
+    (work / "doc.txt").write_text("Trade with the VRC grew.\n", encoding="utf-8")
+    fail_os_call(monkeypatch, "replace", "EACCES")
+    status, _, err = main_in_process(
+        monkeypatch, capsys, work, "fix", "--rules", str(REPORTS / "rules"), "--select", "TST", "doc.txt"
+    )
+    assert status == 2
+    lines = err.splitlines()
+    assert any("doc.txt" in line and "permission denied" in line.lower() for line in lines), lines
+    assert not any(line.startswith("Fixed") and " in 1 file" in line for line in lines), lines
+    assert "1 file not written" in lines[-1], lines
+    assert (work / "doc.txt").read_text(encoding="utf-8") == "Trade with the VRC grew.\n"
+
+
+# ----- hostile config and cache (issue 14, items 11 and 12) -----
+
+
+def cache_run(qa, work, *args):
+    p = qa("check", "--format", "json", "--grammar", "off", *args, "good.txt", cwd=work)
+    assert "Traceback" not in p.err and "internal error" not in p.err, p.err
+    return p
+
+
+@pytest.mark.parametrize("where", ["OUTSIDE", "../elsewhere", ".", "sub/../.."])
+def test_config_cache_dir_outside_the_project_is_refused(qa, tmp_path, where):
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    project.mkdir()
+    outside.mkdir()
+    shutil.copy(GOOD, project / "good.txt")
+    value = str(outside) if where == "OUTSIDE" else where
+    (project / ".qa.toml").write_text(f"cache-dir = {json.dumps(value)}\n", encoding="utf-8")
+    p = cache_run(qa, project)
+    assert_error(p, ".qa.toml", "cache-dir", "--cache-dir")
+    assert list(outside.iterdir()) == [] and sorted(x.name for x in project.iterdir()) == [".qa.toml", "good.txt"]
+    assert not (tmp_path / "elsewhere").exists() and not (tmp_path / ".gitignore").exists()
+
+
+def test_cache_dir_outside_the_project_from_the_command_line_is_used(qa, tmp_path, work):
+    (work / ".qa.toml").write_text('cache-dir = "/etc"\n', encoding="utf-8")
+    elsewhere = tmp_path.parent / (tmp_path.name + "-cache")
+    try:
+        p = cache_run(qa, work, "--cache-dir", str(elsewhere))
+        assert p.returncode == 2 and ".qa.toml" in p.err  # the file is still wrong, and says so
+        (work / ".qa.toml").unlink()
+        p = cache_run(qa, work, "--cache-dir", str(elsewhere))
+        assert p.returncode == 1 and (elsewhere / "CACHEDIR.TAG").exists()
+    finally:
+        shutil.rmtree(elsewhere, ignore_errors=True)
+
+
+def test_cache_never_tags_or_writes_into_a_directory_not_its_own(qa, tmp_path, work):
+    outside = tmp_path.parent / (tmp_path.name + "-victim")
+    outside.mkdir()
+    try:
+        (outside / "passwd").write_text("root:x:0:0\n")
+        (work / ".qa_cache").symlink_to(outside, target_is_directory=True)  # committed by an attacker
+        (work / "docs").mkdir()
+        (work / "docs" / "keep.txt").write_text("a file of the project\n")
+        (work / ".qa.toml").write_text('cache-dir = "docs"\n', encoding="utf-8")
+        assert cache_run(qa, work).returncode == 1
+        assert sorted(x.name for x in (work / "docs").iterdir()) == ["keep.txt"]
+        (work / ".qa.toml").unlink()
+        assert cache_run(qa, work).returncode == 1
+        assert sorted(x.name for x in outside.iterdir()) == ["passwd"]
+    finally:
+        shutil.rmtree(outside)
+
+
+def _entry(work):
+    (entry,) = list((work / ".qa_cache").rglob("*.json"))
+    seal, _, payload = entry.read_bytes().partition(b"\n")
+    return entry, seal, json.loads(payload)
+
+
+def _write_entry(entry, doc, sealed):
+    from qa.cache_entry import seal
+
+    data = json.dumps(doc).encode()
+    entry.write_bytes((seal(data).encode() if sealed else b"0" * 64) + b"\n" + data)
+
+
+@pytest.mark.parametrize("sealed", [False, True])
+@pytest.mark.parametrize("fmt", ["json", "html", "text", "sarif"])
+def test_cache_entry_with_wrong_types_is_a_miss(qa, work, fmt, sealed):
+    first = cache_run(qa, work)
+    entry, _, doc = _entry(work)
+    bad = doc["reports"][0]["findings"][0]
+    bad.update(line="7", severity="warning", suggestions="x", start=None)
+    doc["reports"][0]["words"] = "many"
+    _write_entry(entry, doc, sealed)
+    p = qa("check", "--format", fmt, "--grammar", "off", "good.txt", cwd=work)
+    assert p.returncode == 1 and p.err == "", p.err
+    if fmt == "json":
+        assert json.loads(p.out) == json.loads(first.out)
+
+
+@pytest.mark.parametrize("edit", ["no findings", "other file", "foreign seal"])
+def test_edited_cache_entry_cannot_hide_findings(qa, work, edit):
+    first = json.loads(cache_run(qa, work).out)
+    entry, seal, doc = _entry(work)
+    if edit == "no findings":
+        doc["reports"][0]["findings"] = []
+        _write_entry(entry, doc, sealed=False)  # edited by hand: the seal no longer matches
+    elif edit == "other file":
+        (work / "clean.txt").write_text("Nothing to see.\n", encoding="utf-8")
+        cache_run(qa, work, "clean.txt")
+        clean = next(e for e in (work / ".qa_cache").rglob("*.json") if e != entry)
+        entry.write_bytes(clean.read_bytes())  # a sealed entry of another file, renamed
+    else:
+        import hashlib
+        import hmac
+
+        data = json.dumps({**doc, "reports": [{**doc["reports"][0], "findings": []}]}).encode()
+        entry.write_bytes(hmac.new(b"guessed secret", data, hashlib.sha256).hexdigest().encode() + b"\n" + data)
+    second = json.loads(cache_run(qa, work).out)
+    assert second == first

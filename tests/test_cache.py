@@ -33,6 +33,19 @@ def entries(root: Path) -> list[Path]:
     return sorted((root / ".qa_cache").rglob("*.json"))
 
 
+def payload(entry: Path) -> dict:
+    """The JSON an entry seals (its first line is the seal)."""
+    return json.loads(entry.read_bytes().partition(b"\n")[2])
+
+
+def reseal(entry: Path, doc: dict) -> None:
+    """Write ``doc`` as a properly sealed entry (what qa itself would have stored)."""
+    from qa.cache_entry import seal
+
+    data = json.dumps(doc).encode()
+    entry.write_bytes(seal(data).encode() + b"\n" + data)
+
+
 def check_json(qa, cwd, *args):
     p = qa("check", "--format", "json", "--fail-on", "never", *FAST, *args, cwd=cwd)
     assert p.returncode in (0, 1), p.err
@@ -51,9 +64,9 @@ def test_hit_replays_the_stored_report(qa, work):
     first = check_json(qa, work, "damaged.txt")
     assert first["files"][0]["findings"]
     (entry,) = entries(work)
-    doc = json.loads(entry.read_text())
+    doc = payload(entry)
     doc["reports"][0]["findings"][0]["message"] = "from the cache"
-    entry.write_text(json.dumps(doc))
+    reseal(entry, doc)
     second = check_json(qa, work, "damaged.txt")
     assert second["files"][0]["findings"][0]["message"] == "from the cache"
     assert check_json(qa, work, "--no-cache", "damaged.txt") == first
@@ -67,11 +80,11 @@ def test_cached_output_equals_fresh_output(qa, work):
 
 def _poison(work: Path) -> None:
     for entry in entries(work):
-        doc = json.loads(entry.read_text())
+        doc = payload(entry)
         for r in doc["reports"]:
             for f in r["findings"]:
                 f["message"] = "stale"
-        entry.write_text(json.dumps(doc))
+        reseal(entry, doc)
 
 
 def test_changed_content_is_checked_again(qa, work):
@@ -123,7 +136,7 @@ def test_corrupted_entry_is_ignored_and_rewritten(qa, work):
     (entry,) = entries(work)
     entry.write_bytes(b"\x00{not json")
     assert check_json(qa, work, "damaged.txt") == first
-    assert json.loads(entry.read_text())["reports"][0]["path"] == "damaged.txt"
+    assert payload(entry)["reports"][0]["path"] == "damaged.txt"
 
 
 def test_input_errors_are_never_cached(qa, work):
@@ -169,7 +182,7 @@ def test_concurrent_runs_share_the_cache(work):
     assert len({o for o, _ in outs}) == 1
     assert not list((work / ".qa_cache").rglob(".tmp-*"))
     for entry in entries(work):
-        json.loads(entry.read_text())
+        payload(entry)
     assert subprocess.run(cmd, cwd=work, capture_output=True).stdout == outs[0][0]
 
 
