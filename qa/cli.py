@@ -151,7 +151,7 @@ def check(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Worker processes (default 0 = one per CPU, started only when the measured work left is worth it; otherwise in-process)."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache directory (default .qa_cache)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
-    grammar: Optional[Grammar] = typer.Option(None, "--grammar", help="Grammar backend (default: languagetool if a server is configured, else harper)."),
+    grammar: Optional[Grammar] = typer.Option(None, "--grammar", help="Grammar backend (default off; languagetool when a server is configured with --languagetool-url, config or $QA_LANGUAGETOOL_URL)."),
     languagetool_url: Optional[str] = typer.Option(None, "--languagetool-url", help="LanguageTool server URL (also $QA_LANGUAGETOOL_URL)."),
     languagetool_public: bool = typer.Option(False, "--languagetool-public", help="Send the text to the public languagetool.org API (explicit opt-in)."),
     against: Optional[Path] = typer.Option(None, "--against", help="Reference mode: compare each document with this original (any readable format)."),
@@ -299,10 +299,33 @@ def config_cmd(
     config: Optional[Path] = typer.Option(None, "--config", help="A .qa.toml or pyproject.toml, over the nearest one."),
 ) -> None:
     """Print the settings a path gets and where each one came from."""
-    from qa.config import Resolver, render_value
+    from qa.config import Resolver
 
-    for name, value, origin in Resolver({}, config).explain(path):
-        typer.echo(f"{name:<18} = {render_value(value):<36}  # {origin}")
+    resolver = Resolver({}, config)
+    grammar = _grammar_in_effect(resolver(path))
+    rows = [(key, *grammar.get(key, (value, origin))) for key, value, origin in resolver.explain(path)]
+    width = max(len(key) for key, _, _ in rows)
+    for key, value, origin in rows:
+        typer.echo(f"{key:<{width}} = {value:<36}  # {origin}")
+
+
+def _grammar_in_effect(settings) -> dict[str, tuple[str, str]]:
+    """What an unset grammar / languagetool-url resolve to (the environment counts), for 'qa config'."""
+    import json
+
+    from qa.adapters.grammar import ENV_URL, choose, languagetool_url
+
+    out: dict[str, tuple[str, str]] = {}
+    env = os.environ.get(ENV_URL)
+    if settings.languagetool_url is None and env:
+        out["languagetool-url"] = (json.dumps(env), f"${ENV_URL}")
+    if settings.grammar is None:
+        name = choose(settings)
+        why = "default"
+        if name == "languagetool":
+            why = f"default: a LanguageTool server is configured ({'languagetool-url' if settings.languagetool_url else '$' + ENV_URL if env else '--languagetool-public'})"
+        out["grammar"] = (json.dumps(name), why)
+    return out
 
 
 @app.command("init")

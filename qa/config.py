@@ -14,6 +14,7 @@ key by key. Unknown keys and wrong types are errors naming the file and the key.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -305,8 +306,9 @@ class Resolver:
             self._cache[key] = to_settings(merge(layers)[0])
         return self._cache[key]
 
-    def explain(self, path: Optional[Path]) -> list[tuple[str, Any, str]]:
-        """(setting, value, where it came from) for every Settings field, for ``qa config``."""
+    def explain(self, path: Optional[Path]) -> list[tuple[str, str, str]]:
+        """(key as written in a config file, value as TOML, where it came from) for every
+        setting, for ``qa config``. A setting with no config key shows its flag (``--x``)."""
         values, origins = merge(self.layers(path))
         settings = to_settings(values)
         out = []
@@ -314,22 +316,31 @@ class Resolver:
             origin = " + ".join(origins.get(f.name, ["default"]))
             if f.name == "ignore" and "severity" in origins and set(settings.ignore) - set(values.get("ignore", ())):
                 origin += " + severity = off"
-            out.append((f.name, getattr(settings, f.name), origin))
+            value = getattr(settings, f.name)
+            shown = render_table(value) if f.name in MERGE else render_value(value)
+            out.append((CONFIG_KEY.get(f.name, "--" + f.name.replace("_", "-")), shown, origin))
         return out
 
 
+#: Settings field -> the key a user writes in a config file.
+CONFIG_KEY = {field_name: key for key, (field_name, _) in KEYS.items()}
+
+
 def render_value(value: Any) -> str:
+    """A setting's value as it would be written in TOML (``(unset)`` for none)."""
     if isinstance(value, Severity):
-        return value.label
-    if isinstance(value, tuple) and value and isinstance(value[0], tuple):
-        return "{" + ", ".join(f"{k} = {render_value(v)}" for k, v in value) + "}"
+        return json.dumps(value.label)
     if isinstance(value, tuple):
         return "[" + ", ".join(render_value(v) for v in value) + "]"
-    if isinstance(value, Path):
-        return str(value)
+    if isinstance(value, (str, Path)):
+        return json.dumps(str(value), ensure_ascii=False)
     if value is None:
         return "(unset)"
-    return repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def render_table(pairs: tuple[tuple[str, Any], ...]) -> str:
+    return "{" + ", ".join(f"{json.dumps(k)} = {render_value(v)}" for k, v in pairs) + "}"
 
 
 STARTER = '''\

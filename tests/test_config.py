@@ -72,10 +72,35 @@ def test_qa_config_prints_merged_values_and_origins(qa, tree):
     p = qa("config", "archive/old.txt", cwd=tree / "project")
     assert p.returncode == 0, p.err
     lines = {line.split("=")[0].strip(): line for line in p.out.splitlines()}
-    assert "['FRN', 'QA']" in lines["select"] and ".qa.toml" in lines["select"]
+    assert '["FRN", "QA"]' in lines["select"] and ".qa.toml" in lines["select"]
     assert "FRN001" in lines["ignore"] and "overrides 1: archive/**" in lines["ignore"]
-    assert "'error'" in lines["fail_on"]
+    assert '"error"' in lines["fail-on"]
     assert "# default" in lines["extensions"]
+
+
+def test_qa_config_prints_the_keys_users_write(qa, tree):
+    """Issue 14 item 15: `fail-on` and `rules` (the TOML keys), not `fail_on` and `pack_dirs`."""
+    p = qa("config", cwd=tree / "project")
+    keys = [line.split("=")[0].strip() for line in p.out.splitlines()]
+    assert "fail-on" in keys and "rules" in keys and "cache-dir" in keys and "languagetool-url" in keys
+    assert not [k for k in keys if "_" in k], keys
+    from qa.config import KEYS
+
+    assert set(keys) - set(KEYS) == {"--languagetool-public"}  # the one setting that is a flag only
+
+
+def test_qa_config_and_help_tell_the_grammar_default(qa, tmp_path):
+    """Issue 14 item 14: the default is off; $QA_LANGUAGETOOL_URL alone turns LanguageTool on."""
+    help_text = re.sub(r"[\s│]+", " ", qa("check", "--help").out)
+    assert "(default off;" in help_text and "else harper" not in help_text
+    assert "$QA_LANGUAGETOOL_URL" in help_text
+    env = {"QA_LANGUAGETOOL_URL": ""}
+    lines = {line.split("=")[0].strip(): line for line in qa("config", cwd=tmp_path, env=env).out.splitlines()}
+    assert '"off"' in lines["grammar"] and "(unset)" in lines["languagetool-url"]
+    env = {"QA_LANGUAGETOOL_URL": "http://localhost:8081"}
+    lines = {line.split("=")[0].strip(): line for line in qa("config", cwd=tmp_path, env=env).out.splitlines()}
+    assert '"languagetool"' in lines["grammar"] and "$QA_LANGUAGETOOL_URL" in lines["grammar"]
+    assert '"http://localhost:8081"' in lines["languagetool-url"] and "# $QA_LANGUAGETOOL_URL" in lines["languagetool-url"]
 
 
 def test_qa_init_writes_a_valid_starter_and_never_overwrites(qa, tmp_path):
