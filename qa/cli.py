@@ -88,10 +88,18 @@ def _cli_settings(select, ignore, fail_on, ext, rules_dir) -> dict:
     if fail_on is not None:
         out["fail_on"] = fail_on.value
     if ext:
-        out["extensions"] = tuple(e if e.startswith(".") else "." + e for e in _split(ext))
+        out["extensions"] = tuple(e.lower() if e.startswith(".") else "." + e.lower() for e in _split(ext))  # added to what is below (config.Layer.adds)
     if rules_dir:
         out["pack_dirs"] = tuple(rules_dir)
     return out
+
+
+def _extensions(ext: Optional[List[str]]) -> tuple[str, ...]:
+    """The default extensions plus those given with --ext (--ext adds, it never replaces)."""
+    from qa.settings import DEFAULT_EXTENSIONS
+
+    extra = (e.lower() if e.startswith(".") else "." + e.lower() for e in _split(ext))
+    return tuple(dict.fromkeys([*DEFAULT_EXTENSIONS, *extra]))
 
 
 def _run_options(jobs: Optional[int], cache_dir: Optional[Path], no_cache: bool) -> dict:
@@ -144,7 +152,7 @@ def check(
     fail_on_score: Optional[float] = typer.Option(None, "--fail-on-score", min=0.0, max=1.0, help="Exit 1 when a document's MT score (0..1) reaches this."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule ids, names, prefixes or categories (comma-separated)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule ids, names, prefixes or categories."),
-    ext: Optional[List[str]] = typer.Option(None, "--ext", help="File extensions to check in directories (default .txt,.md,.html)."),
+    ext: Optional[List[str]] = typer.Option(None, "--ext", help="More file extensions to check in directories, added to .txt .md .html .rss .atom .xml (feeds only) or config 'extensions'."),
     rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule pack file or directory."),
     config: Optional[Path] = typer.Option(None, "--config", help="A .qa.toml or pyproject.toml, over the nearest one (see 'qa config')."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline file (see 'qa baseline')."),
@@ -226,7 +234,7 @@ def fix_cmd(
     diff: bool = typer.Option(False, "--diff", help="Show a unified diff of the fixes; write nothing (exit 1 if there is any)."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule ids, names, prefixes or categories (comma-separated)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule ids, names, prefixes or categories."),
-    ext: Optional[List[str]] = typer.Option(None, "--ext", help="File extensions to fix in directories (default .txt,.md,.html)."),
+    ext: Optional[List[str]] = typer.Option(None, "--ext", help="More file extensions to fix in directories, added to the defaults or config 'extensions'."),
     rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule pack file or directory."),
     config: Optional[Path] = typer.Option(None, "--config", help="A .qa.toml or pyproject.toml, over the nearest one (as for 'qa check')."),
 ) -> None:
@@ -273,7 +281,7 @@ def baseline_cmd(
     output: Path = typer.Option(Path("qa-baseline.json"), "--output", "-o", help="Baseline file to write (atomically)."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules (as for 'qa check')."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules (as for 'qa check')."),
-    ext: Optional[List[str]] = typer.Option(None, "--ext", help="File extensions to check in directories."),
+    ext: Optional[List[str]] = typer.Option(None, "--ext", help="More file extensions to check in directories (added to the defaults)."),
     rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule pack file or directory."),
     config: Optional[Path] = typer.Option(None, "--config", help="A .qa.toml or pyproject.toml, over the nearest one."),
 ) -> None:
@@ -350,16 +358,15 @@ def init_cmd(
 def readability_cmd(
     paths: List[str] = typer.Argument(..., help="Files, directories (recursive) or '-' for standard input."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="text (a table) or json."),
-    ext: Optional[List[str]] = typer.Option(None, "--ext", help="File extensions to read in directories (default .txt,.md,.html)."),
+    ext: Optional[List[str]] = typer.Option(None, "--ext", help="More file extensions to read in directories, added to the defaults."),
 ) -> None:
     """Print readability metrics (textstat) per file: Flesch, grade levels, words, sentences."""
     import json
 
     from qa.adapters.readability import table
     from qa.app import measure_readability
-    from qa.settings import DEFAULT_EXTENSIONS
 
-    rows, errors = measure_readability(paths, _split(ext) or DEFAULT_EXTENSIONS)
+    rows, errors = measure_readability(paths, _extensions(ext))
     for error in errors:
         _err(error)
     if format is Format.json:

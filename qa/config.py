@@ -118,6 +118,8 @@ class Layer:
 
     origin: str
     values: Mapping[str, Any]
+    #: Fields this layer adds to (rather than replaces): ``--ext`` adds extensions.
+    adds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -249,7 +251,11 @@ def merge(layers: list[Layer]) -> tuple[dict[str, Any], dict[str, list[str]]]:
     origins: dict[str, list[str]] = {}
     for layer in layers:
         for name, value in layer.values.items():
-            if name in ACCUMULATE and name in values:
+            if name in layer.adds:
+                below = values.get(name, getattr(Settings, name))
+                values[name] = tuple(dict.fromkeys([*below, *value]))
+                origins.setdefault(name, ["default"]).append(layer.origin)
+            elif name in ACCUMULATE and name in values:
                 values[name] = tuple(dict.fromkeys([*values[name], *value]))
                 origins[name].append(layer.origin)
             elif name in MERGE and name in values:
@@ -280,7 +286,7 @@ class Resolver:
         known = {f.name for f in fields(Settings)}
         unknown = set(cli or {}) - known
         assert not unknown, f"not Settings fields: {unknown}"
-        self.cli = Layer("command line", dict(cli or {}))
+        self.cli = Layer("command line", dict(cli or {}), adds=("extensions",))
         self.config = load_config(config) if config is not None else None
         if config is not None and self.config is None:
             raise ConfigError(f"{config}: has no [tool.qa] table")

@@ -61,7 +61,11 @@ def collect(paths: Sequence[str], extensions: Sequence[str]) -> tuple[list[Targe
             continue
         p = Path(raw)
         if p.is_dir():
+            from qa.discover import wanted
+
             for found in _walk(p, exts, errors):
+                if not wanted(found):  # an XML file that is no feed, or one of qa's own reports
+                    continue
                 key = os.path.realpath(found)
                 if key not in seen:
                     seen.add(key)

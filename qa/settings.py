@@ -7,7 +7,9 @@ from pathlib import Path
 
 from qa.finding import Severity
 
-DEFAULT_EXTENSIONS = (".txt", ".md", ".html")
+#: Walked in directories; ``--ext`` adds to these (or to config ``extensions``, which replaces
+#: them). An ``.xml`` file is checked only when it is a feed (qa/discover.py).
+DEFAULT_EXTENSIONS = (".txt", ".md", ".html", ".rss", ".atom", ".xml")
 FAIL_ON = ("error", "warning", "info", "never")
 
 

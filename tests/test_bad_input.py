@@ -569,3 +569,59 @@ def test_edited_cache_entry_cannot_hide_findings(qa, work, edit):
         entry.write_bytes(hmac.new(b"guessed secret", data, hashlib.sha256).hexdigest().encode() + b"\n" + data)
     second = json.loads(cache_run(qa, work).out)
     assert second == first
+
+
+# ----- what a directory walk finds (issue 14, items 16 and 17) -----
+
+RSS = """<?xml version="1.0" encoding="utf-8"?>
+<!-- a comment before the root -->
+<rss version="2.0"><channel><title>Wire</title>
+<item><title>Talks resume</title><description>Exports to the VRC rose again.</description></item>
+</channel></rss>
+"""
+ATOM = """<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>
+<entry><title>Talks</title><content type="text">Exports to the VRC rose.</content></entry></feed>
+"""
+
+
+def walked(qa, root, *args):
+    p = qa("check", "--format", "json", "--no-cache", "--fail-on", "never", *args, ".", cwd=root)
+    assert p.returncode == 0 and "Traceback" not in p.err, p.err
+    return sorted({f["path"].split("#")[0] for f in json.loads(p.out)["files"]})
+
+
+def test_directory_walk_finds_feeds_and_skips_other_xml(qa, tmp_path):
+    (tmp_path / "news.xml").write_text(RSS, encoding="utf-8")
+    (tmp_path / "wire.rss").write_text(RSS, encoding="utf-8")
+    (tmp_path / "wire.atom").write_text(ATOM, encoding="utf-8")
+    (tmp_path / "atom.xml").write_text(ATOM, encoding="utf-8")
+    (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?><urlset><url><loc>x</loc></url></urlset>')
+    (tmp_path / "pom.xml").write_text("<project><name>VRC</name></project>")
+    (tmp_path / "a.txt").write_text("Exports to the VRC rose.\n")
+    assert walked(qa, tmp_path) == ["a.txt", "atom.xml", "news.xml", "wire.atom", "wire.rss"]
+
+
+def test_ext_adds_to_the_defaults(qa, tmp_path):
+    (tmp_path / "a.txt").write_text("Exports to the VRC rose.\n")
+    (tmp_path / "b.rst").write_text("Exports to the VRC rose.\n")
+    (tmp_path / "c.md").write_text("Exports to the VRC rose.\n")
+    assert walked(qa, tmp_path) == ["a.txt", "c.md"]
+    assert walked(qa, tmp_path, "--ext", ".rst") == ["a.txt", "b.rst", "c.md"]
+    assert walked(qa, tmp_path, "--ext", "RST") == ["a.txt", "b.rst", "c.md"]
+    (tmp_path / ".qa.toml").write_text('extensions = [".md"]\n')  # the config file's list replaces
+    assert walked(qa, tmp_path) == ["c.md"]
+    assert walked(qa, tmp_path, "--ext", "rst") == ["b.rst", "c.md"]
+
+
+def test_directory_walk_skips_its_own_reports_by_marker(qa, tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.html").write_text("<html><body><p>Exports to the VRC rose.</p></body></html>")
+    p = qa("check", "--no-cache", "--fail-on", "never", "-f", "html", "docs", "-o", "docs/whatever-name.htm", cwd=tmp_path)
+    assert p.returncode == 0, p.err
+    p = qa("check", "--no-cache", "--fail-on", "never", "-f", "junit", "docs", "-o", "docs/junit.xml", cwd=tmp_path)
+    assert p.returncode == 0, p.err
+    assert walked(qa, tmp_path, "--ext", "htm") == ["docs/page.html"]
+    # named on the command line, a report is read like any file
+    p = qa("check", "--format", "json", "--no-cache", "--fail-on", "never", "docs/whatever-name.htm", cwd=tmp_path)
+    assert p.returncode == 0 and json.loads(p.out)["files"][0]["path"] == "docs/whatever-name.htm"

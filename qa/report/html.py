@@ -16,6 +16,7 @@ from html import escape
 from typing import Any, Iterable, Mapping
 
 from qa.finding import Finding, Severity
+from qa.discover import GENERATOR
 from qa.report import summary
 from qa.report.text import describe_suggestion, render_summary
 from qa.run import FileReport, Report
@@ -280,6 +281,7 @@ def render(report: Report, title: str = "qa report") -> str:
     return "".join(
         [
             "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">",
+            f'<meta name="generator" content="{GENERATOR}">',  # qa check DIR skips its own reports
             f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
