@@ -78,7 +78,7 @@ def engine_parts(settings: Settings, errors: list[str]) -> tuple[Engine, list[An
 Resolve = Callable[[Optional[Path]], Settings]
 
 
-def run_check(paths: Sequence[str], settings: Settings, resolve: Resolve | None = None, dask=None) -> Report:
+def run_check(paths: Sequence[str], settings: Settings, resolve: Resolve | None = None, dask=None, progress=None) -> Report:
     """Check ``paths``. ``settings`` decides which files are walked; ``resolve`` gives each
     file its own settings (config files, per-glob overrides). One Engine per distinct Settings.
     ``dask``: a scheduler address (or Client) to check on instead of local processes."""
@@ -96,7 +96,7 @@ def run_check(paths: Sequence[str], settings: Settings, resolve: Resolve | None 
     from qa.adapters.grammar import prepare  # a LanguageTool server: found, started, probed once
 
     jobs = [(target, prepare(resolve(target.path))) for target in targets]
-    files, errors = check_all(jobs, engine_parts, settings.jobs, open_cache(settings), runner)
+    files, errors = check_all(jobs, engine_parts, settings.jobs, open_cache(settings), runner, progress)  # progress(done, total) or None
     report.files.extend(files)
     report.errors.extend(errors)
     report.rules = RuleTable(dict.fromkeys(s for _, s in jobs))  # loaded from the packs only if a format asks
@@ -126,7 +126,7 @@ class RuleTable(UserDict):
 
 def measure_readability(paths: Sequence[str], extensions: Sequence[str]) -> tuple[list[tuple[str, dict]], list[str]]:
     """``qa readability``: (path, metrics) for every document under ``paths``, and errors."""
-    from qa.adapters.readability import metrics
+    from qa.adapters.readability import block
     from qa.errors import QaError
     from qa.run import load_target
 
@@ -134,7 +134,7 @@ def measure_readability(paths: Sequence[str], extensions: Sequence[str]) -> tupl
     rows: list[tuple[str, dict]] = []
     for target in targets:
         try:
-            rows.extend((s.path, metrics(s.text)) for s in load_target(target))
+            rows.extend((s.path, block(s)) for s in load_target(target))
         except QaError as exc:
             errors.append(str(exc))
     return rows, errors

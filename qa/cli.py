@@ -180,7 +180,10 @@ def check(
         config,
     )
     settings = resolve(None)  # run-level settings (fail-on, extensions): as for the current directory
-    report = run_check(paths, settings, resolve, dask=dask)
+    from qa.progress import terminal_bar
+
+    with terminal_bar() as progress:  # a terminal only: never in CI logs or when piped
+        report = run_check(paths, settings, resolve, dask=dask, progress=progress)
     if baseline is not None:
         from qa.baseline import apply_baseline
 
@@ -190,7 +193,9 @@ def check(
     from qa.report.formats import render_report
 
     if output is None:
-        sys.stdout.write(render_report(report, format.value, _style(), settings.fail_threshold()))
+        # On a terminal the errors were just printed (stderr): the text report does not repeat them.
+        errors_in_report = not (sys.stdout.isatty() and sys.stderr.isatty())
+        sys.stdout.write(render_report(report, format.value, _style(), settings.fail_threshold(), errors=errors_in_report))
     else:
         from qa.atomic import write_output
         from qa.report.text import render_summary

@@ -75,13 +75,15 @@ def annotate(source, report) -> None:
 
 
 MEANING = {"mt": "machine-translated", "scraping": "damaged by scraping"}
+#: A verdict (data: likely / possible / unlikely) as the adverb people read before MEANING.
+SAYING = {"likely": "likely", "possible": "possibly", "unlikely": "probably not"}
 
 
 def summary_line(signal: dict[str, Any], name: str = "mt") -> str:
     meaning = MEANING.get(name, name)
     if signal.get("score") is None:
         return f"{name} score: not scored ({signal.get('reason', 'too short')})"
-    line = f"{name} score {signal['score']:.2f}: {signal['verdict']} {meaning}"
+    line = f"{name} score {signal['score']:.2f}: {SAYING.get(signal['verdict'], signal['verdict'])} {meaning}"
     evidence = signal.get("evidence")
     return line + f" ({', '.join(evidence)})" if evidence else line
 

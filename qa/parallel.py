@@ -218,12 +218,14 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
 
 
 def check_all(jobs: Sequence[Job], build: Build, workers: int = 0, cache=None,
-              runner: Callable[[Sequence[Job], Build], Iterator[Result]] | None = None) -> tuple[list[FileReport], list[str]]:
+              runner: Callable[[Sequence[Job], Build], Iterator[Result]] | None = None,
+              progress: Callable[[int, int], None] | None = None) -> tuple[list[FileReport], list[str]]:
     """Check every job; the reports in job order and the engine errors, each once.
 
     ``build`` makes (engine, annotators) for a Settings; ``workers`` 0 means one per CPU;
     ``cache`` is a :class:`qa.cache.Cache` or None; ``runner`` checks the jobs the cache
     did not answer somewhere else (a Dask cluster: qa.cluster.paths.DaskRunner).
+    ``progress(done, total)``, if given, is called as files are answered (qa/progress.py).
     """
     auto = not workers
     workers = workers or cpu_count()
@@ -240,10 +242,14 @@ def check_all(jobs: Sequence[Job], build: Build, workers: int = 0, cache=None,
                 stored[i] = found
         todo.append(i)
     errors: list[str] = []
+    if progress is not None:
+        progress(len(jobs) - len(todo), len(jobs))
     left = [jobs[i] for i in todo]
     results_iter = runner(left, build) if runner is not None else run_jobs(left, workers, Checker(build), auto)
     try:
-        for k, reports, engine_errors in results_iter:
+        for done, (k, reports, engine_errors) in enumerate(results_iter, len(jobs) - len(todo) + 1):
+            if progress is not None:
+                progress(done, len(jobs))
             i = todo[k]
             results[i] = reports
             errors.extend(e for e in engine_errors if e not in errors)

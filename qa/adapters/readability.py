@@ -120,9 +120,19 @@ def metric(name: str, text: str) -> float:
     return float(round(value, 2) if isinstance(value, float) else value)
 
 
+def block(source: "Source") -> dict[str, float | int]:
+    """The readability block of a document. Its word count is the document's own
+    (``Source.words``, as in every report), not textstat's, so no two numbers disagree."""
+    out = dict(metrics(source.text))
+    if out.get("words"):
+        out["words"] = source.words
+        out["avg_sentence_length"] = round(source.words / max(1, out["sentences"]), 2)
+    return out
+
+
 def annotate(source: "Source", report: "FileReport") -> None:
     """Annotator: the ``readability`` block of every checked file."""
-    report.extras["readability"] = dict(metrics(source.text))
+    report.extras["readability"] = block(source)
 
 
 def summary_line(block: Mapping[str, Any]) -> str:
@@ -134,8 +144,9 @@ def summary_line(block: Mapping[str, Any]) -> str:
         for name, (label, places) in METRICS.items()
         if places and name in block and name not in ("avg_sentence_length", "reading_time_seconds")
     )
+    words, sentences = block["words"], block["sentences"]
     return (
-        f"readability: {grades}; {block['words']} words, {block['sentences']} sentences, "
+        f"readability: {grades}; {words} word{'s' if words != 1 else ''}, {sentences} sentence{'s' if sentences != 1 else ''}, "
         f"{block['avg_sentence_length']:.1f} words/sentence, {reading_time(block['reading_time_seconds'])} read"
     )
 

@@ -17,8 +17,10 @@ def render_report(
     style: Callable[..., str] | None = None,
     threshold: Severity | None = Severity.WARNING,
     root: str | None = None,
+    errors: bool = True,
 ) -> str:
-    """The whole report in format ``fmt``; ``root`` makes absolute paths relative (default: cwd)."""
+    """The whole report in format ``fmt``; ``root`` makes absolute paths relative (default: cwd);
+    ``errors=False`` leaves input errors out of the text format (already shown on the terminal)."""
     root = os.getcwd() if root is None else root
     if fmt == "json":
         from qa.report.jsonfmt import render
@@ -44,7 +46,7 @@ def render_report(
     if fmt == "text":
         from qa.report.text import plain, render as text
 
-        return text(report, style or plain)
+        return text(report, style or plain, errors)
     raise ValueError(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
 
 

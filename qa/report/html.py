@@ -18,7 +18,7 @@ from typing import Any, Iterable, Mapping
 from qa.finding import Finding, Severity
 from qa.discover import GENERATOR
 from qa.report import summary
-from qa.report.text import describe_suggestion, render_summary
+from qa.report.text import describe_suggestion, label, plural, render_summary
 from qa.run import FileReport, Report
 
 _CSS = """
@@ -38,7 +38,7 @@ mark.sev-info{background:#e3f2fd;border-color:var(--info)}
 mark.point::before{content:"\\2038";color:var(--err);font-weight:bold}
 mark.active{outline:2px solid #000}
 ol.findings{padding-left:1.5rem}ol.findings li{margin:.2rem 0}
-.sev{font-weight:600;text-transform:uppercase;font-size:.75rem;letter-spacing:.03em}
+.sev{font-weight:600;font-size:.75rem;letter-spacing:.03em}
 .sev-error .sev,.sev.sev-error{color:var(--err)}.sev.sev-warning{color:var(--warn)}.sev.sev-info{color:var(--info)}
 .sugg{color:#2e7d32}.pos{color:var(--mute);font-variant-numeric:tabular-nums}
 table.extras{border-collapse:collapse;margin:.25rem 0 .5rem;font-size:.9rem}
@@ -242,13 +242,13 @@ def _detail(path: str, f: Finding) -> str:
 def _document(file: FileReport, doc: int) -> str:
     counts = {s: sum(1 for f in file.findings if f.severity is s) for s in Severity}
     badges = "".join(
-        f'<span class="badge {_CLASSES[s]}"><span class="sev {_CLASSES[s]}">{n} {s.label}</span></span>'
+        f'<span class="badge {_CLASSES[s]}"><span class="sev {_CLASSES[s]}">{plural(n, s.label)}</span></span>'
         for s, n in sorted(counts.items(), reverse=True)
         if n
     )
     parts = [
-        f'<section class="doc" id="doc-{doc}"><header><h2>{_e(file.path)}</h2>',
-        f'<span class="badge">{file.words} words</span>{badges}{"".join(_scores(file.extras))}</header>',
+        f'<section class="doc" id="doc-{doc}"><header><h2>{_e(label(file))}</h2>',
+        f'<span class="badge">{plural(file.words, "word")}</span>{badges}{"".join(_scores(file.extras))}</header>',
     ]
     if file.errors:
         parts.append('<ul class="errors">' + "".join(f"<li>{_e(e)}</li>" for e in file.errors) + "</ul>")
@@ -272,7 +272,7 @@ def render(report: Report, title: str = "qa report") -> str:
     csp = f"default-src 'none'; style-src '{_sha256(_CSS)}'; script-src '{_sha256(_JS)}'; img-src data:"
     docs = [file for file in report.files]
     toc = "".join(
-        f'<li><a href="#doc-{i}">{_e(f.path)}</a> <span class="pos">{len(f.findings)}</span></li>' for i, f in enumerate(docs)
+        f'<li><a href="#doc-{i}">{_e(label(f))}</a> <span class="pos">{len(f.findings)}</span></li>' for i, f in enumerate(docs)
     )
     errors = "".join(f"<li>{_e(e)}</li>" for e in report.errors)
     filters = "".join(
@@ -285,7 +285,7 @@ def render(report: Report, title: str = "qa report") -> str:
             f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
-            f'<h1>{_e(title)}</h1><p class="summary">{_e(render_summary(report))} {s["words"]} words.</p>',
+            f'<h1>{_e(title)}</h1><p class="summary">{_e(render_summary(report))} {plural(s["words"], "word")}.</p>',
             f'<p class="filters">Show: {filters}</p>' if s["findings"] else "",
             f'<ul class="errors">{errors}</ul>' if errors else "",
             f'<nav><ol class="toc">{toc}</ol></nav>' if len(docs) > 1 else "",

@@ -30,46 +30,62 @@ def render_finding(path: str, f: Finding, style: Style = plain) -> str:
     return "\n".join(lines)
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 sentence``, ``2 sentences`` (``many`` for an irregular plural)."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
 def render_summary(report: Report) -> str:
     s = summary(report)
-    parts = [f"{s['findings']} finding{'s' if s['findings'] != 1 else ''}"]
+    parts = [plural(s["findings"], "finding")]
     names = {"errors": "error", "warnings": "warning", "infos": "info"}
-    detail = [f"{s[k]} {names[k]}{'s' if s[k] != 1 else ''}" for k in names if s[k]]
+    detail = [plural(s[k], names[k]) for k in names if s[k]]
     if detail:
         parts[0] += " (" + ", ".join(detail) + ")"
-    parts.append(f"in {s['files_with_findings']} of {s['files']} file{'s' if s['files'] != 1 else ''}")
+    parts.append(f"in {s['files_with_findings']} of {plural(s['files'], 'file')}")
     line = " ".join(parts)
     if s["input_errors"]:
-        line += f"; {s['input_errors']} input error{'s' if s['input_errors'] != 1 else ''}"
+        line += f"; {plural(s['input_errors'], 'input error')}"
     return line + "."
 
 
+def label(f: FileReport) -> str:
+    """A document's name for people: its path, and a feed item's title after it."""
+    title = f.extras.get("title")
+    return f"{f.path} ({title})" if isinstance(title, str) and title.strip() else f.path
+
+
 def extra_lines(f: FileReport) -> list[str]:
-    """One line per known report extra (readability, document score), in a fixed order."""
+    """One line per known report extra (readability, document scores), in a fixed order, each
+    naming its document (a file without findings has no other line to say which one it is)."""
     lines: list[str] = []
     if "readability" in f.extras:
         from qa.adapters.readability import summary_line
 
-        lines.append("    " + summary_line(f.extras["readability"]))
+        lines.append(summary_line(f.extras["readability"]))
     for name in ("mt", "scraping"):
         if isinstance(f.extras.get(name), dict):
             from qa.mtscore import summary_line as score_line
 
-            lines.append("    " + score_line(f.extras[name], name))
+            lines.append(score_line(f.extras[name], name))
     if "reference" in f.extras:
         from qa.reference.summary import summary_line as reference_line
 
-        lines.append("    " + reference_line(f.extras["reference"]))
-    return lines
+        lines.append(reference_line(f.extras["reference"]))
+    doc = label(f)
+    return [f"{doc}: {line}" for line in lines]
 
 
-def render(report: Report, style: Style = plain) -> str:
+def render(report: Report, style: Style = plain, errors: bool = True) -> str:
+    """The text report. ``errors=False`` leaves out the input errors (the CLI has printed them
+    on the terminal already: once is enough)."""
     out: list[str] = []
     for f in report.files:
         for finding in f.findings:
             out.append(render_finding(f.path, finding, style))
         out.extend(extra_lines(f))
-        for error in f.errors:
-            out.append(style(f"error: {error}", fg="red"))
+        if errors:
+            for error in f.errors:
+                out.append(style(f"error: {error}", fg="red"))
     out.append(render_summary(report))
     return "\n".join(out) + "\n"
