@@ -114,6 +114,11 @@ def _run_options(jobs: Optional[int], cache_dir: Optional[Path], no_cache: bool)
     return out
 
 
+class HtmlScope(str, Enum):
+    article = "article"
+    page = "page"
+
+
 class Grammar(str, Enum):
     off = "off"
     harper = "harper"
@@ -164,6 +169,7 @@ def check(
     languagetool_public: bool = typer.Option(False, "--languagetool-public", help="Send the text to the public languagetool.org API (explicit opt-in)."),
     against: Optional[Path] = typer.Option(None, "--against", help="Reference mode: compare each document with this original (any readable format)."),
     dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER_ADDRESS", help="Check on this Dask cluster (tcp://host:8786) instead of local processes; needs mtqa[dask]."),
+    html: Optional[HtmlScope] = typer.Option(None, "--html", help="HTML input: 'article' checks the article body, without navigation, banners, share or related blocks (default); 'page' checks all visible text."),
 ) -> None:
     """Check documents and report findings with exact positions."""
     from qa.app import run_check
@@ -176,6 +182,7 @@ def check(
             **_run_options(jobs, cache_dir, no_cache),
             **_grammar_options(grammar, languagetool_url, languagetool_public),
             **_reference_options(against),
+            **({"html": html.value} if html is not None else {}),
         },
         config,
     )
@@ -195,12 +202,12 @@ def check(
     if output is None:
         # On a terminal the errors were just printed (stderr): the text report does not repeat them.
         errors_in_report = not (sys.stdout.isatty() and sys.stderr.isatty())
-        sys.stdout.write(render_report(report, format.value, _style(), settings.fail_threshold(), errors=errors_in_report))
+        sys.stdout.write(render_report(report, format.value, _style(), settings.fail_threshold(), errors=errors_in_report, html=settings.html))
     else:
         from qa.atomic import write_output
         from qa.report.text import render_summary
 
-        write_output(output, render_report(report, format.value, None, settings.fail_threshold()).encode("utf-8"))
+        write_output(output, render_report(report, format.value, None, settings.fail_threshold(), html=settings.html).encode("utf-8"))
         typer.echo(render_summary(report))
     raise typer.Exit(exit_code(report, settings.fail_threshold(), fail_on_score))
 

@@ -94,6 +94,7 @@ KEYS: dict[str, tuple[str, Callable[[str, str, Any, Path], Any]]] = {
     "accept": ("accept", lambda f, k, v, d: _strings(f, k, v)),
     "extensions": ("extensions", lambda f, k, v, d: tuple(_extension(e) for e in _strings(f, k, v))),
     "jobs": ("jobs", lambda f, k, v, d: _jobs(f, k, v)),  # worker processes, 0 = one per CPU
+    "html": ("html", lambda f, k, v, d: _string(f, k, v, ("article", "page"))),  # what of an HTML page is checked
     "cache-dir": ("cache_dir", lambda f, k, v, d: _cache_dir(f, k, v, d)),
     "against": ("against", lambda f, k, v, d: (d / _string(f, k, v)).resolve()),  # the original (reference mode)
 }
@@ -376,6 +377,10 @@ STARTER = '''\
 # Reference mode: compare the checked files with this original (relative to this file);
 # usually set per file in [[overrides]]. Same as `qa check --against ORIGINAL`.
 # against = "originals/wire-story.txt"
+
+# HTML input: "article" checks the article body (no navigation, cookie banners, share or
+# related blocks); "page" checks every visible text.
+# html = "page"
 
 # File extensions checked when a directory is named.
 # extensions = [".txt", ".md", ".html"]

@@ -72,7 +72,7 @@ class Checker:
         """The reports for one target, and the errors met building its engine (broken packs)."""
         engine, extra, errors = self.prepare(settings)
         try:
-            return check_target(target, engine, extra), errors
+            return check_target(target, engine, extra, settings.html), errors
         except Exception as exc:  # a bug in one rule must not lose the other files' results
             problem = f"internal error while checking: {type(exc).__name__}: {exc} (please report this)"
             return [FileReport(target.display, errors=[f"{target.display}: {problem}"])], errors

@@ -116,19 +116,19 @@ def _not_regular(path: Path) -> str | None:
     return None if stat.S_ISREG(mode) else kind_of(mode)
 
 
-def load_target(target: Target) -> list[Source]:
+def load_target(target: Target, html: str = "article") -> list[Source]:
     if target.path is None:
         return from_bytes(read_bounded(sys.stdin.buffer, target.display), target.display)
-    return read(target.path, target.display)
+    return read(target.path, target.display, html)
 
 
 #: Adds per-document data (readability, scores) to a FileReport after checking.
 Annotator = Callable[[Source, FileReport], None]
 
 
-def check_target(target: Target, engine: Engine, annotators: Iterable[Annotator] = ()) -> list[FileReport]:
+def check_target(target: Target, engine: Engine, annotators: Iterable[Annotator] = (), html: str = "article") -> list[FileReport]:
     try:
-        sources = load_target(target)
+        sources = load_target(target, html)
     except QaError as exc:
         return [FileReport(target.display, errors=[str(exc)])]
     return check_sources(sources, engine, annotators)

@@ -27,6 +27,7 @@ class Settings:
     grammar: str | None = None  # grammar backend name; None = the default
     languagetool_url: str | None = None
     languagetool_public: bool = False  # explicit opt-in: the text goes to languagetool.org
+    html: str = "article"  # HTML input: "article" (the article body, no page furniture) or "page"
     against: Path | None = None  # reference mode: the original each copy is compared with (qa/reference/)
     # How the run goes, not what is found (left out of cache keys: qa/cache.py RUN_ONLY_FIELDS).
     jobs: int = 0  # worker processes; 0 = one per CPU

@@ -102,15 +102,16 @@ HTML = (".html", ".htm", ".xhtml")
 FEEDS = (".rss", ".atom", ".xml")
 
 
-def from_bytes(data: bytes, display: str, suffix: str = ".txt") -> list[Source]:
+def from_bytes(data: bytes, display: str, suffix: str = ".txt", html: str = "article") -> list[Source]:
     """Build the Sources of one document given its bytes and its extension (see qa/readers/*.py).
-    Invisible characters are taken out of every Source's text, offsets kept (qa/invisible.py)."""
+    Invisible characters are taken out of every Source's text, offsets kept (qa/invisible.py);
+    ``html`` is the scope of an HTML page: ``article`` (its body) or ``page`` (qa/readers/html.py)."""
     from qa.invisible import see_through
 
-    return [see_through(source) for source in _read(data, display, suffix)]
+    return [see_through(source) for source in _read(data, display, suffix, html)]
 
 
-def _read(data: bytes, display: str, suffix: str) -> list[Source]:
+def _read(data: bytes, display: str, suffix: str, html: str = "article") -> list[Source]:
     suffix = suffix.lower()
     if suffix in MARKDOWN:
         from qa.readers.markdown import read_markdown
@@ -119,7 +120,7 @@ def _read(data: bytes, display: str, suffix: str) -> list[Source]:
     if suffix in HTML:
         from qa.readers.html import read_html
 
-        return read_html(data, display)
+        return read_html(data, display, html)
     if suffix in FEEDS:
         from qa.readers.feed import read_feed
 
@@ -137,6 +138,6 @@ def line_breaks(raw: str) -> str:
     return _LONE_CR.sub("\n", raw) if "\r" in raw else raw
 
 
-def read(path: Path, display: str | None = None) -> list[Source]:
+def read(path: Path, display: str | None = None, html: str = "article") -> list[Source]:
     display = display or str(path)
-    return from_bytes(read_bytes(path, display), display, path.suffix.lower())
+    return from_bytes(read_bytes(path, display), display, path.suffix.lower(), html)

@@ -6,6 +6,17 @@ Skipped: script, style, nav, head, template, code/pre and friends, anything ``hi
 Block elements become paragraph breaks, ``<br>`` a line break, whitespace runs one space
 (``<pre>`` is skipped, so nothing needs its whitespace kept). Image ``alt`` text is checked as
 a paragraph of its own. ``<!-- qa-... -->`` comments become suppression directives.
+
+Scope (``html`` setting): ``article`` (the default) checks the article body only. When the page
+marks one (``<article>``, ``<main>``, ``role="main"``, ``itemprop="articleBody"``), text outside
+every such element is left out; everywhere, page furniture is left out: ``nav``, ``aside``,
+``footer``, ``form``, dialogs, a ``header`` outside the article (the article's own header, with
+its headline, is kept), landmark roles (navigation, banner, contentinfo, complementary, search),
+and elements whose class or id has a furniture word as one of its parts (cookie/consent banners,
+share and social buttons, related and recommended links, newsletter and subscription boxes,
+adverts, sidebars, breadcrumbs, comments; :data:`FURNITURE`). ``page`` checks all visible text.
+Offsets stay exact either way: text is left out, never moved. Suppression comments count
+wherever they stand.
 """
 
 from __future__ import annotations
@@ -26,6 +37,20 @@ BLOCK = frozenset(
     section summary table tbody td tfoot th thead tr ul""".split()
 )
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+SCOPES = ("article", "page")
+#: Elements that are page furniture, never article text (scope ``article``).
+FURNITURE_TAGS = frozenset("nav aside footer form dialog menu".split())
+FURNITURE_ROLES = frozenset("navigation banner contentinfo complementary search dialog alertdialog menu menubar".split())
+#: Parts of a class or id (split at '-', '_', spaces and case changes) that name furniture.
+FURNITURE = frozenset(
+    """cookie cookies consent gdpr share sharing sharebar social socials related recommended recommendations
+    newsletter subscribe subscription paywall promo promos advert adverts advertisement ad ads adslot sponsor
+    sponsored sidebar breadcrumb breadcrumbs navbar navigation menu masthead comments comment disqus
+    outbrain taboola popup modal toolbar""".split()
+)
+#: How a page marks its article body (scope ``article``): text outside it is left out.
+_ROOT_MARK = re.compile(r"""<(?:article|main)\b|\srole\s*=\s*["']?main\b|\sitemprop\s*=\s*["']?articleBody\b""", re.I)
+_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
 _ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
@@ -33,11 +58,11 @@ _REF = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _WS = re.compile(r"\s+")
 
 
-def read_html(data: bytes, display: str) -> list[Source]:
+def read_html(data: bytes, display: str, scope: str = "article") -> list[Source]:
     raw, encoding = decode_declared(data, display, _META_CHARSET, html=True)
     builder = OffsetMapBuilder()
     emitter = Emitter(builder, raw)
-    extract_html(raw, emitter)
+    extract_html(raw, emitter, scope)
     text, offset_map = builder.build()
     return [Source(display, text, raw=raw, offset_map=offset_map, encoding=encoding, meta=_meta(emitter))]
 
@@ -46,9 +71,10 @@ def _meta(emitter: Emitter) -> dict:
     return {"directives": tuple(emitter.directives), "markup": True}
 
 
-def extract_html(doc: str, emitter: Emitter) -> None:
-    """Append the visible text of ``doc`` (a whole page or a fragment) to ``emitter``."""
-    parser = _Extractor(doc, emitter)
+def extract_html(doc: str, emitter: Emitter, scope: str = "page") -> None:
+    """Append the visible text of ``doc`` (a whole page or a fragment) to ``emitter``;
+    ``scope="article"`` leaves page furniture out (see the module docstring)."""
+    parser = _Extractor(doc, emitter, scope == "article")
     parser.feed(doc)
     parser.close()
     emitter.brk()
@@ -89,13 +115,41 @@ def _space(emitter: Emitter, at: int, run: str) -> None:
 
 
 class _Extractor(HTMLParser):
-    def __init__(self, doc: str, emitter: Emitter) -> None:
+    def __init__(self, doc: str, emitter: Emitter, article: bool = False) -> None:
         super().__init__(convert_charrefs=False)
         self.doc = doc
         self.out = emitter
         self._starts = [0] + [m.end() for m in re.finditer("\n", doc)]
         self._skip: str | None = None  # the element being skipped ...
         self._skip_depth = 0  # ... and how deeply it is nested in itself
+        self._article = article
+        # With a marked article body, text counts only inside it: the root element and its depth.
+        self._rooted = article and _ROOT_MARK.search(doc) is not None
+        self._root: str | None = None
+        self._root_depth = 0
+
+    def _outside(self) -> bool:
+        return self._rooted and self._root is None
+
+    def _furniture(self, tag: str, attrs: list) -> bool:
+        if tag in FURNITURE_TAGS or (tag == "header" and self._root is None):
+            return True
+        for k, v in attrs:
+            if not v:
+                continue
+            if k == "role" and v.strip().lower() in FURNITURE_ROLES:
+                return True
+            if k in ("class", "id") and any(p.lower() in FURNITURE for p in _PARTS.findall(v)):
+                return True
+        return False
+
+    def _is_root(self, tag: str, attrs: list) -> bool:
+        if tag in ("article", "main"):
+            return True
+        return any(
+            (k == "role" and (v or "").strip().lower() == "main") or (k == "itemprop" and (v or "").strip() == "articleBody")
+            for k, v in attrs
+        )
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -109,8 +163,16 @@ class _Extractor(HTMLParser):
                 self._skip_depth += 1
             return
         hidden = any(k == "hidden" or (k == "aria-hidden" and v == "true") for k, v in attrs)
-        if tag in SKIP or (hidden and tag not in VOID):
+        furniture = self._article and tag not in VOID and self._furniture(tag, attrs)
+        if tag in SKIP or (hidden and tag not in VOID) or furniture:
             self._skip, self._skip_depth = tag, 1
+            return
+        if self._rooted and tag not in VOID:
+            if self._root is None and self._is_root(tag, attrs):
+                self._root, self._root_depth = tag, 1
+            elif tag == self._root:
+                self._root_depth += 1
+        if self._outside():
             return
         at = self._offset()
         if tag == "br":
@@ -127,11 +189,17 @@ class _Extractor(HTMLParser):
                 if self._skip_depth == 0:
                     self._skip = None
             return
+        if self._outside():
+            return
+        if tag == self._root:
+            self._root_depth -= 1
+            if self._root_depth == 0:
+                self._root = None
         if tag in BLOCK:
             self.out.brk("\n\n", self._offset())
 
     def handle_data(self, data: str) -> None:
-        if self._skip is None:
+        if self._skip is None and not self._outside():
             start = self._offset()
             emit_text(self.doc, start, start + len(data), self.out)
 
@@ -142,7 +210,7 @@ class _Extractor(HTMLParser):
         self._ref()
 
     def _ref(self) -> None:
-        if self._skip is not None:
+        if self._skip is not None or self._outside():
             return
         start = self._offset()
         m = _REF.match(self.doc, start)

@@ -18,6 +18,7 @@ def render_report(
     threshold: Severity | None = Severity.WARNING,
     root: str | None = None,
     errors: bool = True,
+    html: str = "article",
 ) -> str:
     """The whole report in format ``fmt``; ``root`` makes absolute paths relative (default: cwd);
     ``errors=False`` leaves input errors out of the text format (already shown on the terminal)."""
@@ -41,7 +42,7 @@ def render_report(
     if fmt == "html":
         from qa.report.html import render as html
 
-        attach_sources(report)
+        attach_sources(report, html)
         return html(report)
     if fmt == "text":
         from qa.report.text import plain, render as text
@@ -50,7 +51,7 @@ def render_report(
     raise ValueError(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
 
 
-def attach_sources(report: Report) -> None:
+def attach_sources(report: Report, html: str = "article") -> None:
     """Give every FileReport its Source (the HTML page shows the text). Reports answered from
     the cache carry none: read those files again (a file that fails now just shows no text)."""
     from pathlib import Path
@@ -65,7 +66,7 @@ def attach_sources(report: Report) -> None:
             wanted.setdefault(file_path(f.path), []).append(f)
     for path, files in wanted.items():
         try:
-            sources = {s.path: s for s in read(Path(path), files[0].path.split("#item-")[0])}
+            sources = {s.path: s for s in read(Path(path), files[0].path.split("#item-")[0], html)}
         except (QaError, OSError):
             continue
         for f in files:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from bisect import bisect_right
+from dataclasses import replace
 from html import escape
 from typing import Any, Iterable, Mapping
 
@@ -20,6 +22,7 @@ from qa.discover import GENERATOR
 from qa.report import summary
 from qa.report.text import describe_suggestion, label, plural, render_summary
 from qa.run import FileReport, Report
+from qa.source import Source
 
 _CSS = """
 :root{--err:#c62828;--warn:#b26a00;--info:#1565c0;--bg:#fff;--fg:#1d1d1d;--mute:#666}
@@ -185,6 +188,31 @@ def _mark(ids: list[str], findings: list[Finding], first: set[str], text: str, p
     return f'<mark class="{cls}"{attrs} data-f="{" ".join(ids)}" tabindex="0" title="{title}">{_e(text)}</mark>'
 
 
+def extracted(file: FileReport) -> FileReport | None:
+    """For a document read from markup (HTML, a feed item, Markdown): the same report with its
+    findings moved from file offsets to offsets of the extracted text, and the text itself as
+    its Source (no offset map), so :func:`highlight` shows what was checked. None otherwise."""
+    source = file.source
+    if source is None or not source.meta.get("markup") or source.offset_map is None or not source.offset_map.segments:
+        return None
+    segments = source.offset_map.segments
+    raws = [r for _, r, _ in segments]
+    if any(b < a for a, b in zip(raws, raws[1:])):
+        return None  # pieces out of file order: no single place in the text for a file offset
+
+    def to_text(r: int, end: bool) -> int:
+        i = bisect_right(raws, r) - 1
+        if i >= 0:
+            t, raw_start, length = segments[i]
+            if r - raw_start < length or (end and r - raw_start == length):
+                return t + (r - raw_start)
+            return t + length if end else (segments[i + 1][0] if i + 1 < len(segments) else t + length)
+        return 0
+
+    moved = [replace(f, start=to_text(f.start, False), end=max(to_text(f.start, False), to_text(f.end, True))) for f in file.findings]
+    return FileReport(file.path, words=file.words, findings=moved, source=Source(file.path, source.text))
+
+
 def highlight(file: FileReport, doc: int, raw: str) -> str:
     """The covered window of ``raw`` escaped, with a <mark> over every piece a finding covers.
 
@@ -255,7 +283,11 @@ def _document(file: FileReport, doc: int) -> str:
     for key, value in file.extras.items():
         parts.append(f"<details open><summary>{_e(_label(key))}</summary>{render_value(value)}</details>")
     raw = file.source.raw if file.source is not None else None
-    if raw is not None:
+    view = extracted(file)
+    if view is not None:  # markup: show the text that was checked, not the page's source
+        parts.append('<p class="pos">The text as checked (extracted from the markup):</p>')
+        parts.append(f'<pre class="text">{highlight(view, doc, view.source.text)}</pre>')
+    elif raw is not None:
         parts.append(f'<pre class="text">{highlight(file, doc, raw)}</pre>')
     if file.findings:
         items = []
