@@ -310,7 +310,9 @@ def baseline_cmd(
         _err(f"{output}: not written because of the errors above")
         raise typer.Exit(2)
     count = write_baseline(report, output)
-    typer.echo(f"Wrote {count} findings from {len(report.files)} files to {output}.")
+    from qa.report.text import plural
+
+    typer.echo(f"Wrote {plural(count, 'finding')} from {plural(len(report.files), 'file')} to {output}.")
 
 
 @app.command("config")

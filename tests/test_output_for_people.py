@@ -96,3 +96,9 @@ def test_progress_bar_on_a_terminal_only(qa, tmp_path):
     assert status == 0 and "checking" not in shown
     p = qa(*args, cwd=tmp_path)  # piped
     assert p.returncode == 0 and p.err == "" and "checking" not in p.out
+
+
+def test_baseline_says_one_finding_from_one_file(qa, tmp_path):
+    (tmp_path / "one.txt").write_text("Exports to the VRC rose.\n", encoding="utf-8")
+    p = qa("baseline", "--select", "FRN001", "one.txt", "-o", "b.json", cwd=tmp_path)
+    assert p.returncode == 0 and p.out.strip() == "Wrote 1 finding from 1 file to b.json.", p.out
