@@ -104,7 +104,7 @@ def test_a_scraped_page_reports_two_signals(qa, tmp_path):
     assert f["mt"]["verdict"] == "unlikely", f
     assert f["scraping"]["verdict"] == "likely" and f["scraping"]["score"] >= 0.6, f
     text = qa("check", "--no-cache", "--fail-on", "never", str(page)).out
-    assert "likely damaged by scraping" in text and "unlikely machine-translated" in text
+    assert "likely damaged by scraping" in text and "probably not machine-translated" in text  # the verdict "unlikely", said in English
 
 
 def test_short_text_gets_no_score_unless_a_finding_is_an_error(qa, tmp_path):
