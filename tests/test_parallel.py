@@ -86,10 +86,10 @@ def test_pool_keeps_the_order_of_the_files(tmp_path, monkeypatch):
 def test_a_crash_in_one_file_is_an_error_for_that_file_only(tmp_path, monkeypatch):
     real = parallel.check_target
 
-    def flaky(target, engine, extra):
+    def flaky(target, engine, extra, *options):
         if target.display == "doc001.txt":
             raise RuntimeError("boom")
-        return real(target, engine, extra)
+        return real(target, engine, extra, *options)
 
     monkeypatch.setattr(parallel, "check_target", flaky)
     reports, _ = parallel.check_all(_jobs(make_corpus(tmp_path, 3)), engine_parts, workers=1)

@@ -23,13 +23,14 @@ from qa.reference.rules import RULES, findings
 from qa.reference.summary import summarise
 
 
-def check_files(original: str | Path, copy: str | Path) -> tuple[list[Finding], dict[str, Any]]:
-    """Reference findings in ``copy`` and the document summary (reference checks only)."""
+def check_files(original: str | Path, copy: str | Path, html: str = "article") -> tuple[list[Finding], dict[str, Any]]:
+    """Reference findings in ``copy`` and the document summary (reference checks only); an HTML
+    copy is read as ``qa check`` reads it (``html``: its article body, or the whole ``page``)."""
     from qa.readers import read
     from qa.reference.check import read_original
 
     source = read_original(Path(original))
-    copies = read(Path(copy))
+    copies = read(Path(copy), html=html)
     if len(copies) != 1:
         from qa.errors import QaError
 
