@@ -118,3 +118,17 @@ class Check:
 
     def run(self, source: "Source", hits: Sequence["PhraseHit"]) -> Iterator[Match]:
         raise NotImplementedError
+
+
+class Choice(Check):
+    """A kind that offers several named checks, one per rule: the rule's ``check`` field picks
+    one of ``CHECKS`` and ``self._run`` is the method of that name (``missing-space`` ->
+    ``_missing_space``). Subclasses add their own fields and call ``self._run`` in ``run``."""
+
+    CHECKS: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, rule: "Rule", data: Mapping[str, Any]) -> None:
+        super().__init__(rule, data)
+        if data["check"] not in self.CHECKS:
+            raise FieldError("check", f"must be one of {', '.join(self.CHECKS)}")
+        self._run = getattr(self, "_" + data["check"].replace("-", "_"))

@@ -23,7 +23,7 @@ import re
 from typing import Iterator, Sequence
 
 from qa.finding import Match
-from qa.kinds.base import STR, STR_LIST, Check, FieldError, required
+from qa.kinds.base import STR, STR_LIST, Choice, FieldError, required
 from qa.segment import ABBREVIATIONS
 from qa.tokens import INNER_CAPITAL, WORD
 
@@ -36,18 +36,15 @@ _URLISH = "@#/._-\\"
 _STOP = re.compile(r"[.?!][”’\"]?(?=\s|$)")
 
 
-class Case(Check):
+class Case(Choice):
     FIELDS = {"check": required(STR), "words": STR_LIST, "names": STR_LIST}
     CHECKS = ("sentence-start", "proper-noun", "all-lower")
 
     def __init__(self, rule, data) -> None:
-        super().__init__(rule, data)
-        if data["check"] not in self.CHECKS:
-            raise FieldError("check", f"must be one of {', '.join(self.CHECKS)}")
+        super().__init__(rule, data)  # Choice: validates 'check', sets self._run
         if data["check"] == "proper-noun" and not data["words"]:
             raise FieldError("words", "proper-noun needs a list of lower-case words")
         self.words = {w.lower(): w[:1].upper() + w[1:] for w in data["words"] or ()}
-        self._run = getattr(self, "_" + data["check"].replace("-", "_"))
         names = [n for n in data["names"] or () if " " in n]
         if len(names) != len(data["names"] or ()):
             raise FieldError("names", "each name needs two words or more")

@@ -27,7 +27,7 @@ import re
 from typing import Iterator, Sequence
 
 from qa.finding import Match
-from qa.kinds.base import STR, Check, FieldError, required
+from qa.kinds.base import STR, Choice, required
 
 _STACK = re.compile(r"\b(?P<a>[Tt]housand|[MmBbTt]r?illion)\s+(?P<b>[MmBbTt]r?illion)\b")
 _BIG_SCALE = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+|\d{5,})(?:\.\d+)?\s+(?:million|billion|trillion)\b", re.I)
@@ -72,15 +72,9 @@ _RATE = re.compile(r"\s?(?:%|percent\b|per\b|points?\b|basis\b|-)", re.I)
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 
 
-class Numbers(Check):
+class Numbers(Choice):
     FIELDS = {"check": required(STR)}
     CHECKS = ("scale-stack", "clock", "quoted-conversion", "locale-separator", "grouping")
-
-    def __init__(self, rule, data) -> None:
-        super().__init__(rule, data)
-        if data["check"] not in self.CHECKS:
-            raise FieldError("check", f"must be one of {', '.join(self.CHECKS)}")
-        self._run = getattr(self, "_" + data["check"].replace("-", "_"))
 
     def run(self, source, hits: Sequence) -> Iterator[Match]:
         return self._run(source)

@@ -23,7 +23,7 @@ import re
 from typing import Iterator, Sequence
 
 from qa.finding import Match
-from qa.kinds.base import STR, Check, FieldError, required
+from qa.kinds.base import STR, Choice, required
 from qa.segment import ABBREVIATIONS
 
 _LEFT = re.compile(r"(\S+)$")
@@ -36,15 +36,9 @@ _OPEN_TRIM = "\"'“‘«([{"
 _CLOSE_TRIM = "\"'”’»)]}"
 
 
-class Punctuation(Check):
+class Punctuation(Choice):
     FIELDS = {"check": required(STR)}
     CHECKS = ("stop-before-lowercase", "missing-space", "stop-comma", "doubled-stop", "unclosed-quote", "unopened-quote")
-
-    def __init__(self, rule, data) -> None:
-        super().__init__(rule, data)
-        if data["check"] not in self.CHECKS:
-            raise FieldError("check", f"must be one of {', '.join(self.CHECKS)}")
-        self._run = getattr(self, "_" + data["check"].replace("-", "_"))
 
     def run(self, source, hits: Sequence) -> Iterator[Match]:
         return self._run(source.text, source)
