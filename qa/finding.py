@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
+
+if TYPE_CHECKING:
+    from qa.source import Source
 
 
 class Severity(IntEnum):
@@ -70,3 +73,12 @@ class Finding:
             "suggestions": list(self.suggestions),
             "fixable": self.fixable,
         }
+
+
+def raw_finding(source: "Source", start: int, end: int, **fields: Any) -> Finding:
+    """A Finding for a span already in raw-file offsets (what engines outside the packs report:
+    invisible characters, unused suppressions): positions and text are read from the file."""
+    line, column = source.position(start)
+    end_line, end_column = source.position(end)
+    text = (source.raw or "")[start:end]
+    return Finding(start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column, text=text, **fields)

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Iterator
 
-from qa.finding import Finding, Severity
+from qa.finding import Finding, Severity, raw_finding
 from qa.source import OffsetMap, Source
 
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
@@ -129,21 +129,15 @@ def findings(source: Source) -> Iterator[Finding]:
             continue  # at a word's edge, alone on a line, an emoji join: seen through only
         verbatim = raw[raw_start:raw_end] == chars  # not an entity such as &#8203;
         names = ", ".join(dict.fromkeys(_NAMES[c] for c in chars))
-        line, column = source.position(raw_start)
-        end_line, end_column = source.position(raw_end)
-        yield Finding(
-            start=raw_start,
-            end=raw_end,
+        yield raw_finding(
+            source,
+            raw_start,
+            raw_end,
             rule=RULE_ID,
             name=RULE_NAME,
             category=CATEGORY,
             severity=Severity.WARNING,
             message=f"Invisible character inside the text ({names}): it hides words from search and checks; delete it.",
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            text=raw[raw_start:raw_end],
             suggestions=("",) if verbatim else (),
             fixable=verbatim,
         )

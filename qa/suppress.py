@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from qa.engine import Selector
-from qa.finding import Finding, Severity
+from qa.finding import Finding, Severity, raw_finding
 from qa.readers.extract import Directive
 from qa.source import Source
 
@@ -94,22 +94,14 @@ def apply_suppressions(
 
 
 def unused_finding(source: Source, d: Directive) -> Finding:
-    line, column = source.position(d.start)
-    end_line, end_column = source.position(d.end)
     named = ",".join(d.rules) if d.rules else "(all rules)"
-    text = (source.raw or "")[d.start : d.end]
-    return Finding(
-        start=d.start,
-        end=d.end,
+    return raw_finding(
+        source,
+        d.start,
+        d.end,
         rule=UNUSED_ID,
         name=UNUSED_NAME,
         category=UNUSED_CATEGORY,
         severity=Severity.INFO,
         message=f"This qa-{d.kind} {named} suppressed nothing; remove it.",
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        text=text,
-        suggestions=(),
     )
