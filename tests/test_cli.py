@@ -32,7 +32,7 @@ def test_clean_article_exits_zero(qa):
 def test_json_contract(qa):
     p = qa("check", "--format", "json", DAMAGED)
     report = json.loads(p.out)
-    assert report["schema"] == "mtqa-report/1"
+    assert report["schema"] == "mtqa-report/2"
     (f,) = report["files"]
     assert f["path"] == DAMAGED and f["words"] > 50 and f["errors"] == []
     text = open(DAMAGED, encoding="utf-8").read()

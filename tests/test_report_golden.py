@@ -9,13 +9,14 @@ import pytest
 from reportcase import REPORTS, build_report
 
 from qa.finding import Severity
-from qa.report import github, html, junit, sarif
+from qa.report import github, html, jsonfmt, junit, sarif
 
 RENDER = {
     "sarif": lambda r: sarif.render(r, root=None),
     "github": lambda r: github.render(r),
     "junit": lambda r: junit.render(r, Severity.WARNING),
     "html": lambda r: html.render(r),
+    "json": lambda r: jsonfmt.render(r),
 }
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from qa.run import Report
 
-SCHEMA = "mtqa-report/1"
+SCHEMA = "mtqa-report/2"
 
 
 def summary(report: Report) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""The JSON report: the versioned contract (schema ``mtqa-report/1``) other tools rely on."""
+"""The JSON report: the versioned contract (schema ``mtqa-report/2``) other tools rely on."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ Routes:
 - ``GET /`` and ``/static/*``: the page (HTML, CSS, JS shipped in the package; no CDN);
 - ``POST /api/check``: a document as JSON ``{"text", "filename", "format"}``, as a multipart
   upload (field ``file``, optional field ``format``) or as the raw body (``?filename=&format=``);
-  answers the ``mtqa-report/1`` JSON of ``qa check --format json`` (SARIF with ``format=sarif``);
+  answers the ``mtqa-report/2`` JSON of ``qa check --format json`` (SARIF with ``format=sarif``);
 - ``GET /api/rules``: the rule table; ``GET /healthz``: liveness.
 
 Every refusal is a 4xx with ``{"error": "<one line>"}``; an unexpected failure is a 500 with a
