@@ -318,3 +318,19 @@ def test_cli_workers_share_the_down_mark(qa, tmp_path, server):
     errors = [line for line in p.err.splitlines() if line.startswith("qa: error:")]
     assert p.returncode == 2 and len(errors) == 1, p.err
     assert len(FakeLanguageTool.requests) <= 2  # at most one in flight per worker when it went down
+
+
+def test_serve_gives_every_request_its_own_budget(server, monkeypatch):
+    """``qa serve`` is one long process: a request whose LanguageTool call timed out must not
+    leave LanguageTool off (or its budget spent) for every later request."""
+    from qa.settings import Settings
+    from qa.web.service import Service
+
+    monkeypatch.setenv("QA_LANGUAGETOOL_TIMEOUT", "1")
+    service = Service(Settings(grammar="languagetool", languagetool_url=server, cache_dir=None))
+    FakeLanguageTool.mode = "silent"
+    (slow,) = service.check(b"I saw the the cat.\n", "slow.txt").files
+    assert any("off for the rest of this run" in e for e in slow.errors), slow.errors
+    FakeLanguageTool.mode = "ok"
+    (later,) = service.check(b"I saw the the cat.\n", "later.txt").files
+    assert later.errors == [] and "ENGLISH_WORD_REPEAT_RULE" in {f.rule.split(".")[-1] for f in later.findings}, later

@@ -66,7 +66,11 @@ class LanguageToolServer:
         if _is_loopback(host):
             handlers.append(urllib.request.ProxyHandler({}))
         self._opener = urllib.request.build_opener(*handlers)
-        self.run = run or RunBudget.current()
+        self._run = run  # None: whatever run is current when a check is made (qa serve resets it per request)
+
+    @property
+    def run(self) -> "RunBudget":
+        return self._run or RunBudget.current()
 
     def ping(self) -> None:
         """Make sure the server answers (``GET /v2/languages``) before any file is checked."""
@@ -232,7 +236,9 @@ class RunBudget:
     """The time LanguageTool may take in one run, and whether it is down. One per process,
     made on first use: the parent makes it when it probes the server, before any worker
     starts, and forked workers inherit it (the deadline and the marker file that says "down"),
-    so the whole run shares one budget and one "down". ``reset()`` starts a new run."""
+    so the whole run shares one budget and one "down". ``reset()`` starts a new run: ``qa
+    serve`` calls it for every request, so one slow request does not spend the budget (or
+    leave LanguageTool off) for the requests after it."""
 
     _current: "RunBudget | None" = None
 
@@ -253,8 +259,16 @@ class RunBudget:
 
     @classmethod
     def reset(cls, budget: float = RUN_BUDGET) -> "RunBudget":
-        cls._current = cls(budget)
-        return cls._current
+        """A new run: a fresh deadline and not down. This process's budget is renewed in place
+        (a long-lived server resets once per request: no new marker file or exit hook each time)."""
+        run = cls._current
+        if run is None or run.owner != os.getpid():
+            cls._current = cls(budget)
+            return cls._current
+        run._remove()
+        run.budget = budget
+        run.deadline = time.time() + budget
+        return run
 
     def left(self) -> float:
         return self.deadline - time.time()

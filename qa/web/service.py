@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
+from qa.adapters.languagetool import RunBudget
 from qa.errors import QaError
 from qa.run import Report
 from qa.settings import Settings
@@ -71,6 +72,7 @@ class Service:
         except QaError as exc:  # undecodable, binary, malformed markup: the client's to fix
             raise BadRequest(str(exc), 422) from None
         with self._lock:
+            RunBudget.reset()  # each request is a run of its own for LanguageTool's time budget
             report.files.extend(check_sources(sources, self.engine, self.annotators))
         report.rules = {r.id: r for r in self.engine.ruleset.rules}
         return report
