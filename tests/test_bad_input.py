@@ -363,6 +363,16 @@ def test_zero_width_characters_do_not_hide_text_and_are_reported(qa, work):
     assert not any(x["rule"] == "QA002" and x["line"] == 3 for x in zw["findings"])  # an emoji join
 
 
+def test_text_report_shows_invisible_characters(qa, work):
+    """QA002's excerpt was blank on screen: the text report names every invisible character
+    (an emoji's joiner stays as it is)."""
+    (work / "zw.txt").write_text("Trade with the V\u200bRC grew.\nA family \U0001F468\u200d\U0001F469 photo in V\u2060RC.\n", encoding="utf-8")
+    p = qa("check", "--no-cache", "--select", "QA002,FRN001", "zw.txt", cwd=work)
+    assert "\n    <U+200B>  ->  (delete)\n" in p.out, p.out
+    assert "\u200b" not in p.out and "\u2060" not in p.out
+    assert "U+200D" not in p.out
+
+
 def test_fix_deletes_zero_width_characters_and_nothing_else(qa, work):
     doc = work / "zw.txt"
     doc.write_text("Trade with the V\u200bRC grew.\n", encoding="utf-8")

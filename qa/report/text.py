@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Callable
 
 from qa.finding import Finding, Severity
@@ -17,13 +18,30 @@ def plain(text: str, **_: object) -> str:
     return text
 
 
+def visible(text: str) -> str:
+    """``text`` with every character a reader cannot see (format and control characters, bar
+    tab and line feed) written as ``<U+200B>``; a zero-width joiner between two non-letters,
+    as inside an emoji sequence, is left as it is."""
+    if text.isprintable():
+        return text
+    out = []
+    for i, c in enumerate(text):
+        if c in "\t\n" or unicodedata.category(c) not in ("Cf", "Cc"):
+            out.append(c)
+        elif c == "\u200d" and 0 < i < len(text) - 1 and not (text[i - 1].isalpha() or text[i + 1].isalpha()):
+            out.append(c)
+        else:
+            out.append(f"<U+{ord(c):04X}>")
+    return "".join(out)
+
+
 def describe_suggestion(s: str) -> str:
-    return "(delete)" if s == "" else repr(s) if s.strip() != s else s
+    return "(delete)" if s == "" else repr(s) if s.strip() != s else visible(s)
 
 
 def render_finding(path: str, f: Finding, style: Style = plain) -> str:
     head = f"{path}:{f.line}:{f.column}: {style(f.rule, bold=True)} {style(f.severity.label, fg=_COLOURS[f.severity])} {f.message}"
-    shown = f.text if len(f.text) <= 80 else f.text[:77] + "..."
+    shown = visible(f.text if len(f.text) <= 80 else f.text[:77] + "...")
     lines = [head, f"    {style(shown.replace(chr(10), ' '), underline=True)}"]
     if f.suggestions:
         lines[-1] += "  ->  " + style(" | ".join(describe_suggestion(s) for s in f.suggestions[:3]), fg="green")
