@@ -66,7 +66,7 @@ def explain_rule(rule: Rule) -> str:
     lines = [
         f"{rule.id} {rule.name}",
         f"  kind: {rule.kind}   category: {rule.category}   severity: {rule.severity.label}"
-        f"   fix: {'safe' if rule.fix_safe else 'manual'}",
+        f"   fix: {rule.fix}",
         f"  pack: {rule.pack}",
         "",
         rule.description,

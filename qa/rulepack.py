@@ -69,6 +69,11 @@ class Rule:
     check: Check | None = field(default=None, compare=False, repr=False)
 
     @property
+    def fix(self) -> str:
+        """The pack's own word for the fix (``safe`` or ``unsafe``): what every view shows."""
+        return "safe" if self.fix_safe else "unsafe"
+
+    @property
     def summary(self) -> str:
         """The description's first sentence, on one line."""
         flat = " ".join(self.description.split())

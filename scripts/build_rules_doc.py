@@ -32,7 +32,7 @@ def render() -> str:
         "|---|---|---|---|---|---|",
     ]
     for r in rules:
-        out.append(f"| [{r.id}](#{r.id.lower()}) | `{r.name}` | {r.kind} | {r.category} | {r.severity.label} | {'safe' if r.fix_safe else 'manual'} |")
+        out.append(f"| [{r.id}](#{r.id.lower()}) | `{r.name}` | {r.kind} | {r.category} | {r.severity.label} | {r.fix} |")
     for r in rules:
         out += ["", f"## {r.id}", "", f"`{r.name}` · pack `{Path(r.pack).name}` · {r.kind} · {r.category} · {r.severity.label}", ""]
         out += [r.description, "", "Flagged:", ""]

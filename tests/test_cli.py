@@ -139,3 +139,22 @@ def test_seed_document(qa):
     assert p.returncode == 1
     texts = {x["text"] for x in json.loads(p.out)["files"][0]["findings"]}
     assert {"(TagsToTranslate)Breaking News: Politics", "aly song | Reuters", "VRC"} <= texts
+
+
+def test_explain_says_the_packs_fix_word(qa):
+    """`qa explain FUS001` said 'fix: manual' while its pack says `fix: unsafe`: explain (and
+    every other place that shows it) reads the pack's own word, default 'unsafe'."""
+    import yaml
+
+    from qa.explain import explain_rule
+    from qa.rulepack import load_rules
+
+    written = {}
+    for pack in (FIXTURES.parent / "rules").glob("*.yaml"):
+        for entry in yaml.safe_load(pack.read_text(encoding="utf-8"))["rules"]:
+            written[entry["id"]] = entry.get("fix", "unsafe")
+    rules = [r for r in load_rules([FIXTURES.parent / "rules"]) if r.id in written]
+    assert len(rules) == len(written) > 100
+    for rule in rules:
+        assert f"   fix: {written[rule.id]}\n" in explain_rule(rule), rule.id
+    assert "fix: unsafe" in qa("explain", "FUS001").out

@@ -127,7 +127,7 @@ def rule_descriptor(rule_id: str, rule: Any, first: Finding) -> dict[str, Any]:
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {
             "tags": list(dict.fromkeys([rule.category, Path(rule.pack).stem])),  # SARIF: tags are unique
-            "fix": "safe" if rule.fix_safe else "manual",
+            "fix": rule.fix,
         },
     }
 
