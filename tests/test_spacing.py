@@ -1,5 +1,5 @@
-"""Spaces before punctuation (SPC001): translation and feed damage, and the English forms
-that look like it."""
+"""Spaces before punctuation (SPC001 comma and full stop, SPC002 ; : ? !): translation and feed
+damage, and the English and quoted-French forms that look like it."""
 
 from __future__ import annotations
 
@@ -17,18 +17,19 @@ def found(text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
-    "text, span",
+    "text, rule, span",
     [
-        ("The tablet sells for 3,000 rupees (about $36) , a record.", "$36) ,"),
-        ("The ticket costs 90 euros (about $97) .", "$97) ."),
-        ("Is the bridge safe ? Engineers are unsure.", "safe ?"),
-        ("She met the envoy Li Wei , then left.", "Wei ,"),
-        ("He called it “unfair” , and walked out.", "unfair” ,"),
-        ("Note : the vote is on Monday.", "Note :"),
+        ("The tablet sells for 3,000 rupees (about $36) , a record.", "SPC001", "$36) ,"),
+        ("The ticket costs 90 euros (about $97) .", "SPC001", "$97) ."),
+        ("Is the bridge safe ? Engineers are unsure.", "SPC002", "safe ?"),
+        ("She met the envoy Li Wei , then left.", "SPC001", "Wei ,"),
+        ("He called it “unfair” , and walked out.", "SPC001", "unfair” ,"),
+        ("Note : the vote is on Monday.", "SPC002", "Note :"),
+        ("“We will rebuild ,” the mayor said.", "SPC001", "rebuild ,"),
     ],
 )
-def test_space_before_punctuation_is_reported(text, span):
-    assert found(text) == [("SPC001", span)]
+def test_space_before_punctuation_is_reported(text, rule, span):
+    assert found(text) == [(rule, span)]
 
 
 @pytest.mark.parametrize(
@@ -39,6 +40,8 @@ def test_space_before_punctuation_is_reported(text, span):
         "The score was 2 - 1 after extra time; the crowd cheered!",
         "Prices (in euros): 90, 100 and 120.",
         "The file is called .env and the domain .com is popular.",
+        "She said in French: “Nous sommes prêts : c’est fini !” Then she left.",
+        "A farmer asked: “Est-ce normal ? Non.”",
     ],
 )
 def test_english_spacing_stays_quiet(text):

@@ -60,14 +60,15 @@ def finding_features(findings: Iterable[Finding], words: int) -> dict[str, float
 
 def text_features(source) -> dict[str, float]:
     """Punctuation and quotation style, from the shared token table."""
-    from qa.tokens import PUNCT, SENTENCE_START, CAPITAL, WORD
+    from qa.tokens import CAPITAL, INNER_CAPITAL, PUNCT, SENTENCE_START, WORD
 
     tokens = source.tokens
     text = source.text
     words = sum(1 for k in tokens.kinds if k == WORD) or 1
     sentences = max(len(source.sentences), 1)
     starts = [i for i, fl in enumerate(tokens.flags) if fl & SENTENCE_START and tokens.kinds[i] == WORD]
-    lower_starts = sum(1 for i in starts if not tokens.flags[i] & CAPITAL)
+    # "eBay", "iPhone", "easyJet" start sentences in edited copy: not lower-case starts.
+    lower_starts = sum(1 for i in starts if not tokens.flags[i] & (CAPITAL | INNER_CAPITAL))
     spaced = commas = straight = curly = 0
     for i, kind in enumerate(tokens.kinds):
         if kind != PUNCT:

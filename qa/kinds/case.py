@@ -12,7 +12,8 @@ lower-case country names and demonyms in running text, whole paragraphs in lower
   paragraph that otherwise uses capitals; URLs, handles, hashtags and hyphenated compounds
   are not running text. ``names`` lists names of several words whose first word is also
   an English word ("Real Madrid", "White House"): the first word in lower case before the
-  rest of the name in capitals ("real Madrid") is reported;
+  rest of the name in capitals ("real Madrid") is reported, but not after a determiner when
+  the rest is a place of ``words`` on its own ("a new York bypass", "the new Delhi metro");
 - ``all-lower``: a paragraph of prose (twelve words or more, with function words) without a
   single capital letter; one finding on the first sentence of each run of such paragraphs.
 """
@@ -34,6 +35,8 @@ _PARTICLES = frozenset("de da di du van von der den la le al el bin ibn d'".spli
 _FUNCTION = frozenset("the a an of and to in on at for with is was are were that it by from as".split())
 _URLISH = "@#/._-\\"
 _STOP = re.compile(r"[.?!][”’\"]?(?=\s|$)")
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+_DETERMINERS = frozenset("a an the this that these those its his her their our my your every each another whose".split())
 
 
 class Case(Choice):
@@ -107,7 +110,19 @@ class Case(Choice):
                 continue
             if source.sentence_at(m.start()).start == m.start():
                 continue  # a sentence start is the sentence-start check's business
+            if self._adjective_before_name(text, m):
+                continue
             yield Match(m.start(), m.end(), (m.group()[:1].upper() + m.group()[1:],))
+
+    def _adjective_before_name(self, text: str, m) -> bool:
+        """"a new York bypass", "the new Delhi metro line": after a determiner, the lower-case
+        word is an adjective in front of a place that is a name on its own (one of the rule's
+        ``words``), not the first word of the longer name."""
+        rest = m.group().split(" ", 1)[1]
+        if " " in rest or rest.lower() not in self.words:
+            return False
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        return before is not None and before.group(1).lower() in _DETERMINERS
 
     def _all_lower(self, source) -> Iterator[Match]:
         text = source.text

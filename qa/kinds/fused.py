@@ -26,7 +26,8 @@ one place into two halves that each stand on evidence of their own:
   or more after another number) or a function word glued to a number ("in2030").
 
 A function word glued to a rarer word ("thearmistice", "armisticesaid") counts when the whole
-token is missing from the word list.
+token is missing from the word list. A lower-case token that ends in a compound head
+("planemaker", "bondholders", "quayside") is a closed compound, not a fusion.
 
 Brand names that the word list does not know yet (DeepSeek, VinFast, ChatGPT) stay quiet
 because their halves are not sentence starters, not seen alone, or too rare; "4Runner",
@@ -76,6 +77,15 @@ GLUE_AFTER = frozenset("the of said".split())
 _RARER = 3.0
 #: A content word glued to a name of the document must be at least this common.
 _CONTENT = 4.5
+#: Heads that English closes into one word with a noun before them ("planemaker",
+#: "chipmakers", "bondholder", "shipbuilder", "steelworker", "quayside", "sectorwide"): a
+#: lower-case token ending in one is a compound, not a fusion, unless the first half is a
+#: function word ("themaker").
+COMPOUND_HEADS = frozenset(
+    """maker makers making holder holders builder builders building worker workers owner owners
+    goer goers seller sellers grower growers keeper keepers taker takers writer writers
+    watcher watchers wide side""".split()
+)
 #: Letter suffixes of numbers that are units, ordinals or model names, not glued words.
 UNITS = frozenset(
     """th st nd rd am pm km kg mm cm bn mn tn mph kph ft gb mb tb kb mah kw kwh mw gw hrs mins
@@ -245,6 +255,8 @@ class _Evidence:
         best: tuple[float, int] | None = None
         for i in range(2, len(token) - 1):
             a, b = token[:i], token[i:]
+            if b in COMPOUND_HEADS and a not in FUNCTION_WORDS:
+                return None  # "planemaker", "bondholders", "quayside": a closed compound
             ok = self.common(a) and self.common(b)
             ok = ok and (len(a) > 2 or a in SHORT_PARTS) and (len(b) > 2 or b in SHORT_PARTS)
             # A function word glued to a rarer word: "thearmistice", "armisticesaid".

@@ -57,6 +57,8 @@ _CODE_WORDS = frozenset(
     order invoice box suite room lot file isbn issn vol volume item sku""".split()
 )
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?[\s#:]*$")
+#: A name and a comma before a number: a postcode or a code after a place ("Hamburg, 21129").
+_NAME_COMMA_BEFORE = re.compile(r"(?<![\w])[^\W\d_][^\W\d_]+,[ \t]*$")
 #: Words that count things: a number before them has no three decimal places.
 _COUNTED = frozenset(
     """people persons residents inhabitants citizens workers employees jobs soldiers troops
@@ -155,5 +157,8 @@ class Numbers(Choice):
             before = _WORD_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
             if before and (before.group(1).lower() in _CODE_WORDS or before.group(1)[0].isupper()):
                 continue  # "No. 12345", "Flight 37294", "Beverly Hills 90210"
+            named = _NAME_COMMA_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+            if named and named.group()[0].isupper():
+                continue  # "Hamburg, 21129", "Saint-Nazaire, 44600": a postcode after its place
             value = m.group()
             yield Match(m.start(), m.end(), (f"{int(value):,}",))

@@ -4,7 +4,8 @@ an initial, a decimal, a URL or an e-mail address from damage.
 
 ``check`` selects one test:
 
-- ``stop-before-lowercase``: "CCTV. following" — a full stop, then a lower-case word;
+- ``stop-before-lowercase``: "CCTV. following" — a full stop, then a lower-case word (not a
+  name its owner writes in lower case, "bpost": no English word, never capitalised in the text; nor a quotation written wholly in lower case);
 - ``missing-space``: "Jinping.The", "ministry.\"I" — no space after a full stop;
 - ``stop-comma``: "relationship., echoing" — a full stop straight before a comma;
 - ``doubled-stop``: "years. ." or "years.." (an ellipsis "..." is not one);
@@ -32,6 +33,8 @@ _MISSING_SPACE = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})\.([\"“]?)([A-Z][a-z]
 _STOP_COMMA = re.compile(r"\.,([ \t]+)([\w’'-]+)")
 _DOUBLED = re.compile(r"([.!?])(?:[ \t]+\.|\.)(?!\.)")
 _URLISH = re.compile(r"@|://|www\.|\.(?:com|org|net|gov|edu|io|co|uk|de|fr|ru|cn|ua)\b", re.I)
+#: The first letter of a quotation and of each sentence inside it.
+_SENTENCE_LETTER = re.compile(r"(?:^[^\w]*|[.!?][ \t]+)([^\W\d_])")
 _OPEN_TRIM = "\"'“‘«([{"
 _CLOSE_TRIM = "\"'”’»)]}"
 
@@ -50,6 +53,10 @@ class Punctuation(Choice):
                 continue
             word = m.group(2)
             if any(c.isupper() for c in word[1:]):  # iPhone, eBay
+                continue
+            if _lower_case_name(word, source):  # bpost, a brand styled in lower case
+                continue
+            if _lower_case_quotation(source, left, m.end()):  # “all done. dont say”
                 continue
             yield Match(left, m.end())
 
@@ -183,6 +190,34 @@ def _continues_quote(text: str, para) -> bool:
         if text[i] in "“\"":
             return _closing_position(text, i, para.end)
     return False
+
+
+def _lower_case_name(word: str, source) -> bool:
+    """A name its owner writes in lower case ("bpost"): no common English word (Zipf below
+    2), and never written with a capital in the document (a lost capital shows as "Bpost"
+    somewhere else). The words a dropped link leaves after a full stop are common ones."""
+    from qa.lexicon import zipf
+
+    if zipf(word) >= 2.0:
+        return False
+    capital = word[:1].upper() + word[1:]
+    tokens = source.tokens
+    return not any(t == capital for t in tokens.texts)
+
+
+def _lower_case_quotation(source, start: int, end: int) -> bool:
+    """The span lies in a quotation whose writer starts no sentence with a capital (“all
+    done. dont say anything to K yet”): a text message or a post quoted verbatim keeps its
+    writer's case. A quotation that starts its sentences with capitals is checked."""
+    from bisect import bisect_right
+
+    quotes = source.quotes
+    i = bisect_right([q.start for q in quotes], start) - 1
+    if i < 0 or not quotes[i].contains(start, end):
+        return False
+    body = source.text[quotes[i].start : quotes[i].end]
+    starts = [m.group(1) for m in _SENTENCE_LETTER.finditer(body)]
+    return bool(starts) and not any(c.isupper() for c in starts)
 
 
 def _left_word(text: str, mark: int) -> int | None:
