@@ -67,3 +67,24 @@ def test_clean_text_stays_quiet(text):
 def test_missing_space_suggestion_inserts_the_space():
     (f,) = Engine(RuleSet(load_rules([PACK]))).check(Source("<t>", "He met Xi Jinping.The two talked."))
     assert f.suggestions == ("Jinping. The",) and f.fixable
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("We are ready.” he said on Monday.", [("PUN015", "ready.”")]),
+        ("“We are ready.” “ he said.", [("PUN010", "“ he")]),
+        ("“We are ready.”” he said on Monday.", [("PUN013", "ready.””")]),
+        ("„We are ready.“ he said on Monday.", [("PUN012", "„We are ready.“")]),
+        ("“We are ready.” he said on Monday.", [("CAS001", "ready.” he")]),
+    ],
+)
+def test_one_damage_one_finding(text, expected):
+    """A quotation-mark damage is reported by one rule, not by case and punctuation both."""
+    from qa.engine import Engine, RuleSet
+    from qa.rulepack import default_pack_dir, load_rules
+    from qa.source import Source
+
+    rules = [r for r in load_rules([default_pack_dir()]) if r.id[:3] in ("PUN", "CAS", "SPC")]
+    found = [(f.rule, f.text) for f in Engine(RuleSet(rules)).check(Source("<t>", text))]
+    assert found == expected

@@ -65,6 +65,8 @@ class Case(Choice):
         for m in _QUOTED_STOP.finditer(text):
             if m.group(1).lower() in ABBREVIATIONS or "." in m.group(1) or len(m.group(1)) == 1:
                 continue  # "U.S.", "a.m.", an initial
+            if not _opened_before(text, source.paragraph_at(m.start()).start, m.start()):
+                continue  # a closing mark that closes nothing: punctuation.unopened-quote's
             yield Match(m.start(), m.end())
         for m in _QUESTION.finditer(text):
             if m.group(3) not in _PARTICLES:
@@ -133,6 +135,11 @@ class Case(Choice):
                 stop = _STOP.search(text, para.start, para.end)
                 yield Match(para.start, stop.end() if stop else para.end)
             previous_lower = lower
+
+
+def _opened_before(text: str, start: int, end: int) -> bool:
+    """An opening quotation mark stands in the paragraph before ``end``."""
+    return any(c in "“\"«„" for c in text[start:end])
 
 
 def _lower_prose(text: str, para) -> bool:

@@ -105,6 +105,8 @@ class Punctuation(Choice):
                 continue
             if i + 1 < len(paragraphs) and _continues_quote(text, paragraphs[i + 1]):
                 continue
+            if text[opening + 1 : opening + 2] in (" ", "\t"):
+                continue  # "“ He said": the mark on the wrong side of its space (quote-spacing)
             end = opening + 1
             while end < para.end and not text[end].isspace():
                 end += 1
@@ -148,6 +150,9 @@ def _scan(text: str, start: int, end: int) -> tuple[int | None, list[int]]:
     """The opening double mark left open at the paragraph's end (or None), and the closing
     marks that close nothing.
 
+    A closing mark straight after another closing mark is a doubled mark, not a second
+    stray, and a low opening mark („) is closed by a high one (“), as in German.
+
     Clean copy mixes glyphs, so a mark is read by its glyph and by where it stands: a
     straight mark or a reversed one (“) glued to the word before it closes an open quotation,
     and a straight mark after a digit with nothing open is an inch or seconds sign (42", 5'11").
@@ -157,11 +162,16 @@ def _scan(text: str, start: int, end: int) -> tuple[int | None, list[int]]:
     for i in range(start, end):
         ch = text[i]
         if ch == "”":
-            if open_at is None and not (i > start and text[i - 1].isdigit()):
+            doubled = i > start and text[i - 1] in "”\""  # "ready.””": doubled-quote-mark
+            if open_at is None and not doubled and not (i > start and text[i - 1].isdigit()):
                 strays.append(i)
             open_at = None
+        elif ch == "„":
+            open_at = i  # German and Polish open low ("„Ja“"): foreign-quotes reports the pair
         elif ch == "“":
-            if open_at is None:
+            if open_at is not None and text[open_at] == "„":
+                open_at = None  # the high mark closes a low opening one
+            elif open_at is None:
                 open_at = i
             elif _closing_position(text, i, end):
                 open_at = None
