@@ -1,0 +1,110 @@
+"""Pairs (qa/lm/pairs.py, LM010-LM011): two neighbouring words swapped for thesaurus synonyms.
+
+The spun texts in fixtures/spun/ were written for these tests: each clean ``<name>.txt`` has a
+``<name>.spun`` copy with every swapped phrase marked ``{{like this}}``."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import FIXTURES
+
+from qa.examples import apply, run_rule
+from qa.lm.pairs import FUNCTION_WORDS, document_pairs
+from qa.lm.synonyms import main_synonyms, synonyms
+from qa.rulepack import default_pack_dir, load_rules
+from qa.source import Source
+
+RULES = {r.id: r for r in load_rules([default_pack_dir()]) if r.id in ("LM010", "LM011")}
+SPUN = sorted((FIXTURES / "spun").glob("*.spun"))
+MARK = re.compile(r"\{\{(.*?)\}\}")
+
+
+def unmark(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    out, spans, last = [], [], 0
+    for m in MARK.finditer(marked):
+        out.append(marked[last : m.start()])
+        start = sum(map(len, out))
+        out.append(m.group(1))
+        spans.append((start, start + len(m.group(1))))
+        last = m.end()
+    out.append(marked[last:])
+    return "".join(out), spans
+
+
+def findings(text: str) -> list:
+    return [f for rule in RULES.values() for f in run_rule(rule, text)]
+
+
+def test_both_words_are_mended_at_once():
+    (pair,) = [p for p in document_pairs(Source("t", "She was sent to a psychological establishment in another county."))]
+    assert pair.original == ("psychological", "establishment")
+    assert pair.suggestion == ("mental", "institution")
+    assert pair.both and pair.gain > 4 and pair.association > 2.5
+
+
+def test_the_thesaurus_is_not_cut_to_the_commonest_relatives():
+    assert "institution" in synonyms("establishment")
+    assert "inventory" in synonyms("stock") and "stock" in synonyms("inventory")
+    assert synonyms("qwertyuiop") == ()
+
+
+def test_both_words_are_swapped_within_their_main_part_of_speech():
+    assert "transfer" in synonyms("channel") and "transfer" not in main_synonyms("channel")
+    assert findings("He posted the video on his telegram channel on Sunday night.") == []
+
+
+def test_function_words_are_never_swapped():
+    assert {"by", "the", "it", "within"} <= FUNCTION_WORDS
+    for p in document_pairs(Source("t", "The berths will be finished by March, and it said the authority expects more.")):
+        assert not {p.suggestion[0], p.suggestion[1]} & (FUNCTION_WORDS - {p.original[0], p.original[1]})
+
+
+def test_message_says_why():
+    (f,) = run_rule(RULES["LM010"], "She was sent to a psychological establishment in another county.")
+    assert f.message.startswith("'psychological establishment': 'mental institution' is ")
+    assert "x more likely here" in f.message
+
+
+def test_names_and_quotes_are_left_alone():
+    assert findings("She was sent to the Psychological Establishment in another county.") == []
+    assert findings("“I was sent to a psychological establishment,” she said.") == []
+
+
+SPUN_DOC = ("Fire swept through a terraced home on Saturday. A third individual died in hospital, "
+            "and neighbours said the family had struggled with rising vitality prices all winter.")
+
+
+def test_a_document_of_spun_pairs_is_reported_at_a_lower_threshold():
+    found = run_rule(RULES["LM011"], SPUN_DOC)
+    assert [SPUN_DOC[f.start : f.end] for f in found] == ["terraced home", "third individual", "vitality prices"]
+    assert [f.suggestions for f in found] == [("terraced house",), ("third person",), ("energy prices",)]
+    assert "this document has 3 such pairs" in found[0].message
+    assert run_rule(RULES["LM011"], apply(SPUN_DOC, found)) == []
+
+
+def test_one_or_two_such_pairs_are_not_enough():
+    two = SPUN_DOC.replace("rising vitality prices", "rising energy prices")
+    assert run_rule(RULES["LM011"], two) == []
+    assert run_rule(RULES["LM011"], SPUN_DOC + " " + " ".join(["The council met on Monday."] * 50)) == []
+
+
+@pytest.mark.parametrize("path", SPUN, ids=lambda p: p.stem)
+def test_spun_fixtures_only_marked_spans_are_flagged(path):
+    text, spans = unmark(path.read_text(encoding="utf-8"))
+    for f in findings(text):
+        assert any(min(f.end, e) > max(f.start, s) for s, e in spans), text[f.start : f.end]
+
+
+def test_spun_fixtures_recall():
+    hits = 0
+    for path in SPUN:
+        text, spans = unmark(path.read_text(encoding="utf-8"))
+        hits += sum(any(min(f.end, e) > max(f.start, s) for s, e in spans) for f in findings(text))
+    assert hits >= 4
+
+
+@pytest.mark.parametrize("path", SPUN, ids=lambda p: p.stem)
+def test_clean_originals_are_silent(path):
+    assert findings(path.with_suffix(".txt").read_text(encoding="utf-8")) == []
