@@ -19,6 +19,7 @@ from qa.kinds.language import Language
 from qa.kinds.metric import Metric
 from qa.kinds.mojibake import Mojibake
 from qa.kinds.numbers import Numbers
+from qa.kinds.order import Order
 from qa.kinds.pairs import Pairs
 from qa.kinds.pattern import Pattern
 from qa.kinds.punctuation import Punctuation
@@ -48,4 +49,5 @@ KINDS: Mapping[str, type[Check]] = {
     "contrast": Contrast,
     "boundary": Boundary,
     "pairs": Pairs,
+    "order": Order,
 }
