@@ -20,6 +20,12 @@ class PhraseHit:
     payload: Any
 
 
+def same_length_lower(text: str) -> str:
+    """Lower case as ``Source.lower`` makes it: a letter whose lower case is longer ("İ" ->
+    "i̇") is kept, so a phrase with one is found ("İngiltere")."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -29,7 +35,7 @@ class PhraseIndex:
         automaton = ahocorasick.Automaton()
         table: dict[str, list[tuple[int, Any]]] = {}
         for owner, phrase, payload in entries:
-            key = phrase.lower()
+            key = same_length_lower(phrase)
             table.setdefault(key, []).append((owner, payload))
         for key, owners in table.items():
             automaton.add_word(key, (len(key), tuple(owners)))
