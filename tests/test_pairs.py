@@ -73,20 +73,26 @@ def test_names_and_quotes_are_left_alone():
 
 
 SPUN_DOC = ("Fire swept through a terraced home on Saturday. A third individual died in hospital, "
-            "and neighbours said the family had struggled with rising vitality prices all winter.")
+            "and neighbours said the family had struggled with rising vitality prices all winter. "
+            "The demise toll rose to three on Sunday.")
 
 
 def test_a_document_of_spun_pairs_is_reported_at_a_lower_threshold():
     found = run_rule(RULES["LM011"], SPUN_DOC)
     assert [SPUN_DOC[f.start : f.end] for f in found] == ["terraced home", "third individual", "vitality prices"]
     assert [f.suggestions for f in found] == [("terraced house",), ("third person",), ("energy prices",)]
-    assert "this document has 3 such pairs" in found[0].message
+    assert "this document has 4 such pairs" in found[0].message  # 'demise toll' is LM001's
     assert run_rule(RULES["LM011"], apply(SPUN_DOC, found)) == []
 
 
 def test_one_or_two_such_pairs_are_not_enough():
-    two = SPUN_DOC.replace("rising vitality prices", "rising energy prices")
+    two = SPUN_DOC.replace("rising vitality prices", "rising energy prices").replace("demise toll", "death toll")
+    assert run_rule(RULES["LM011"], two.replace("death toll", "demise toll")) != []
     assert run_rule(RULES["LM011"], two) == []
+
+
+def test_weaker_pairs_need_one_that_could_stand_alone():
+    assert run_rule(RULES["LM011"], SPUN_DOC.replace("demise toll", "death toll")) == []
     assert run_rule(RULES["LM011"], SPUN_DOC + " " + " ".join(["The council met on Monday."] * 50)) == []
 
 

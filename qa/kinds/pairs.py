@@ -16,7 +16,10 @@ thresholds:
   pairs with both words swapped, which the one-word contrast LM001 cannot mend; a single
   swap strong enough to stand alone is LM001's);
 - ``stronger_gain`` and ``stronger_association``: pairs that reach both are left to a stricter
-  rule that reports them alone (no finding twice); they still count for the document condition.
+  rule that reports them alone (no finding twice); they still count for the document condition;
+- ``min_stronger``: how many such stronger pairs the document must hold besides (one pair
+  strong enough to stand alone anchors a document of weaker ones; clean copy with a few
+  unusual but right pairings, "relay squad", "terraced home", has none).
 
 The message can say ``{ratio}`` ("30,000") and ``{count}`` (pairs in the document) besides
 ``{match}`` and ``{suggestion}``. Names (capitals inside a sentence) are never looked at;
@@ -42,6 +45,7 @@ class Pairs(Check):
         "single_swaps": default(BOOL, True),
         "stronger_gain": default(NUMBER, None),
         "stronger_association": default(NUMBER, None),
+        "min_stronger": default(INT, 0),
     }
     MESSAGE_VALUES = frozenset({"ratio", "count"})
     QUOTES_DEFAULT = False
@@ -60,8 +64,11 @@ class Pairs(Check):
         if len(found) < d["min_pairs"] or 100.0 * len(found) / words < d["min_density"]:
             return
         sg, sa = d["stronger_gain"], d["stronger_association"]
-        for p in found:
-            if sg is not None and sa is not None and p.gain >= sg and p.association >= sa:
+        stronger = [sg is not None and sa is not None and p.gain >= sg and p.association >= sa for p in found]
+        if sum(stronger) < d["min_stronger"]:
+            return
+        for p, strong in zip(found, stronger):
+            if strong:
                 continue
             start, end = toks.starts[p.first], toks.ends[p.second]
             matched = source.text[start:end]

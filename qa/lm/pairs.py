@@ -32,6 +32,8 @@ from qa.tokens import CAPITAL, SENTENCE_START
 MAX_ORIGINAL_PULL = -99
 #: Combinations the model lifts less than this are not scored at all.
 MIN_ASSOCIATION = 1.5
+#: Replacing one word, its commonest synonyms are tried (all of the table's, at most 16).
+SINGLE_FORMS = 1 + 16
 #: Replacing both words, only the commonest synonyms of each word's main part of speech are
 #: tried: the product grows fast, and a swap of both words across parts of speech is noise
 #: ("telegram channel" -> "wire transfer").
@@ -102,7 +104,7 @@ def run_pairs(lm: LanguageModel, run: Run, flags: Sequence[int]) -> Iterator[Pai
         if len(firsts) == 1 and len(seconds) == 1:
             continue
         cands = []
-        combos = [(x, b) for x in firsts[1:]] + [(a, y) for y in seconds[1:]]
+        combos = [(x, b) for x in firsts[1:SINGLE_FORMS]] + [(a, y) for y in seconds[1:SINGLE_FORMS]]
         combos += [(x, y) for x in _main_forms(a) for y in _main_forms(b)]
         for x, y in combos:
             p = lm.pull(x, y)
