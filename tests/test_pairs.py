@@ -65,6 +65,8 @@ def test_message_says_why():
     (f,) = run_rule(RULES["LM010"], "She was sent to a psychological establishment in another county.")
     assert f.message.startswith("'psychological establishment': 'mental institution' is ")
     assert "x more likely here" in f.message
+    (big,) = run_rule(RULES["LM010"], "Shares on the inventory marketplace fell sharply on Monday.")
+    assert "'stock market' is over 1,000,000x more likely here" in big.message
 
 
 def test_names_and_quotes_are_left_alone():

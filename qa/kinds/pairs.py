@@ -21,9 +21,9 @@ thresholds:
   strong enough to stand alone anchors a document of weaker ones; clean copy with a few
   unusual but right pairings, "relay squad", "terraced home", has none).
 
-The message can say ``{ratio}`` ("30,000") and ``{count}`` (pairs in the document) besides
-``{match}`` and ``{suggestion}``. Names (capitals inside a sentence) are never looked at;
-quotations are skipped unless the rule sets ``quotes: true``.
+The message can say ``{ratio}`` ("30,000"; "over 1,000,000" past a million) and ``{count}``
+(pairs in the document) besides ``{match}`` and ``{suggestion}``. Names (capitals inside a
+sentence) are never looked at; quotations are skipped unless the rule sets ``quotes: true``.
 """
 
 from __future__ import annotations
@@ -72,5 +72,14 @@ class Pairs(Check):
                 continue
             start, end = toks.starts[p.first], toks.ends[p.second]
             matched = source.text[start:end]
-            values = {"ratio": ratio(p.gain), "count": str(len(found))}
+            values = {"ratio": _ratio(p.gain), "count": str(len(found))}
             yield Match(start, end, (match_case(" ".join(p.suggestion), matched),), values)
+
+
+#: Beyond a million times, a trigram model's odds say "far likelier", not a number to trust.
+_MAX_SHOWN = 6.0
+
+
+def _ratio(gain: float) -> str:
+    """The contrast kind's "8,000", or "over 1,000,000" past a million."""
+    return ratio(gain) if gain < _MAX_SHOWN else "over " + ratio(_MAX_SHOWN)
