@@ -153,3 +153,44 @@ def test_boundary_message_ratio():
     from qa.kinds.boundary import times
 
     assert (times(0.0), times(0.55), times(3.22)) == ("1.0", "3.5", "1,700")
+
+
+def test_pivot_neighbours_are_reported_only_by_a_rule_that_asks_for_them(monkeypatch):
+    """The pivot tier of the contrast kind: neighbours linked in enough languages, own thresholds."""
+    import dataclasses
+
+    from qa.examples import run_rule
+    from qa.kinds.contrast import Contrast
+    from qa.lm import contrast
+
+    monkeypatch.setattr(contrast, "pivots", lambda w: (("minister", 4),) if w == "priest" else ())
+    monkeypatch.setattr(contrast, "related", lambda w: ())
+    text = "The prime priest met the king on Monday."
+    rule = _lm001()
+    assert rule.check.data["pivot_languages"] == 0  # LM001 leaves the tier off (docs/statistical-layer.md)
+    assert run_rule(rule, text) == []
+    def with_pivot(languages):
+        data = dict(rule.check.data, pivot_languages=languages, pivot_min_gain=3.0, pivot_min_association=2.5)
+        variant = dataclasses.replace(rule, data=data)
+        object.__setattr__(variant, "check", Contrast(variant, data))
+        return variant
+
+    (f,) = run_rule(with_pivot(2), text)
+    assert (f.text, f.suggestions) == ("priest", ("minister",))
+    assert run_rule(with_pivot(5), text) == []  # linked in four languages only
+
+
+def test_pivot_table_lines_carry_languages(tmp_path, monkeypatch):
+    from qa.lm import pivot
+
+    table = tmp_path / "pivot.txt"
+    table.write_text("# header\nconvention\tcongress:13 conference:4\norder\tcommand:17\n", encoding="utf-8")
+    monkeypatch.setattr(pivot, "DATA", table)
+    pivot._lines.cache_clear()
+    pivot.pivots.cache_clear()
+    try:
+        assert pivot.pivots("convention") == (("congress", 13), ("conference", 4))
+        assert pivot.pivots("orders") == ()
+    finally:
+        pivot._lines.cache_clear()
+        pivot.pivots.cache_clear()

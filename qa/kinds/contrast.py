@@ -7,6 +7,10 @@ alternatives :func:`qa.lm.contrast.document_alternatives` scored once per docume
   after it (3 = 1,000 times);
 - ``min_association``: how strongly the neighbour whose pairing the word breaks calls for
   the alternative (log10 P(alt | neighbour) / P(alt); "press" -> "conference" is 3.3);
+  these two apply to the word's WordNet relatives;
+- ``pivot_languages``, ``pivot_min_gain``, ``pivot_min_association``: the same thresholds for
+  the word's pivot neighbours (words that share a translation with it, :mod:`qa.lm.pivot`)
+  linked in at least ``pivot_languages`` languages (0: pivot neighbours are not reported);
 
 The message can say why: ``{neighbour}``, ``{side}`` ("after" or "before") and ``{ratio}``
 ("10,000") besides ``{match}`` and ``{suggestion}``. Words with a capital inside a sentence
@@ -28,24 +32,35 @@ class Contrast(Check):
         "min_gain": required(NUMBER),
         "min_association": required(NUMBER),
         "inflections": default(BOOL, False),
+        "pivot_languages": default(NUMBER, 0),
+        "pivot_min_gain": default(NUMBER, 99.0),
+        "pivot_min_association": default(NUMBER, 99.0),
     }
     MESSAGE_VALUES = frozenset({"neighbour", "side", "ratio"})
     QUOTES_DEFAULT = False
 
     def run(self, source, hits: Sequence) -> Iterator[Match]:
-        from qa.lm.contrast import document_alternatives
+        from qa.lm.contrast import document_candidates
 
         toks = source.tokens
-        d = self.data
-        for alt in document_alternatives(source):
-            if alt.gain < d["min_gain"] or alt.association < d["min_association"]:
+        for alts in document_candidates(source, pivot=self.data["pivot_languages"] > 0):
+            passing = [a for a in alts if self.reported(a)]
+            if not passing:
                 continue
-            if alt.inflection and not d["inflections"]:
-                continue
+            alt = max(passing, key=lambda a: a.gain)
             start, end = toks.starts[alt.token], toks.ends[alt.token]
             matched = source.text[start:end]
             values = {"neighbour": alt.neighbour, "side": "after" if alt.after else "before", "ratio": ratio(alt.gain)}
             yield Match(start, end, (match_case(alt.suggestion, matched),), values)
+
+    def reported(self, alt) -> bool:
+        d = self.data
+        if alt.inflection and not d["inflections"]:
+            return False
+        if alt.wordnet and alt.gain >= d["min_gain"] and alt.association >= d["min_association"]:
+            return True
+        return (0 < d["pivot_languages"] <= alt.languages and alt.gain >= d["pivot_min_gain"]
+                and alt.association >= d["pivot_min_association"])
 
 
 def ratio(gain: float) -> str:

@@ -10,6 +10,9 @@ in log10, the best such alternative makes that stretch ("press conference": abou
 10,000 times more likely); ``association`` is how strongly the neighbour calls for the
 alternative (log10 P(alt | neighbour) / P(alt)).
 
+Alternatives are the word's WordNet relatives (:mod:`qa.lm.related`); ``pivot=True`` adds its
+pivot neighbours (:mod:`qa.lm.pivot`), each carrying the number of languages that link them.
+
 Nothing here decides what is reported: the ``contrast`` kind applies a rule's thresholds.
 """
 
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from qa.lm.model import BOS, LanguageModel, load_model
+from qa.lm.pivot import pivots
 from qa.lm.related import related
 from qa.lm.runs import Run, document_runs
 from qa.tokens import CAPITAL, SENTENCE_START
@@ -37,6 +41,8 @@ class Alternative:
     neighbour: str  # the word whose pairing the original breaks
     after: bool  # True: the neighbour comes before the word ("press" convention)
     inflection: bool = False  # the suggestion is another inflection of the word ("imposes" -> "impose")
+    languages: int = 0  # how many pivot languages link the word and the suggestion (0: WordNet only)
+    wordnet: bool = True  # the suggestion is one of the word's WordNet relatives
 
 
 def stretch(lm: LanguageModel, words: Sequence[str], lo: int, hi: int) -> tuple[float, int]:
@@ -55,7 +61,26 @@ def stretch(lm: LanguageModel, words: Sequence[str], lo: int, hi: int) -> tuple[
     return total, n
 
 
-def word_alternatives(lm: LanguageModel, run: Run, flags: Sequence[int]) -> Iterator[Alternative]:
+def candidates(word: str) -> dict[str, int]:
+    """Alternatives of a word: its WordNet relatives (no pivot languages read: -1)."""
+    return {c: -1 for c in related(word)}
+
+
+def pivot_candidates(word: str) -> dict[str, int]:
+    """Alternatives of a word: WordNet relatives (-1) and pivot neighbours (their languages)."""
+    out = candidates(word)
+    out.update(pivots(word))
+    return out
+
+
+def word_alternatives(lm: LanguageModel, run: Run, flags: Sequence[int], cands_of=candidates) -> Iterator[Alternative]:
+    """The best-fitting alternative of each word that has one (largest gain)."""
+    for alts in word_candidates(lm, run, flags, cands_of):
+        yield max(alts, key=lambda a: a.gain)
+
+
+def word_candidates(lm: LanguageModel, run: Run, flags: Sequence[int], cands_of=candidates) -> Iterator[list[Alternative]]:
+    """Every scored alternative of each word that has at least one, word by word."""
     words = list(run.words)
     for j in range(1, len(words) - 1):
         ti = run.tokens[j]
@@ -64,7 +89,7 @@ def word_alternatives(lm: LanguageModel, run: Run, flags: Sequence[int]) -> Iter
         w, left, right = words[j], words[j - 1], words[j + 1]
         if flags[ti] & CAPITAL and not flags[ti] & SENTENCE_START:
             continue
-        cands = related(w)  # empty for words the table does not know, so check it first
+        cands = cands_of(w)  # empty for words the table does not know, so check it first
         if not cands or not (lm.knows(left) and lm.knows(right)):
             continue
         broken_left = not lm.seen(left, w)
@@ -72,7 +97,8 @@ def word_alternatives(lm: LanguageModel, run: Run, flags: Sequence[int]) -> Iter
         if not (broken_left or broken_right):
             continue
         base = None
-        best: Alternative | None = None
+        scored: list[Alternative] = []
+        wordnet = set(related(w))
         for c in cands:
             pull, after = -99.0, True
             if broken_left:
@@ -92,11 +118,10 @@ def word_alternatives(lm: LanguageModel, run: Run, flags: Sequence[int]) -> Iter
             words[j] = w
             if m != base[1]:
                 continue
-            gain = s - base[0]
-            if best is None or gain > best.gain:
-                best = Alternative(ti, w, c, gain, pull, left if after else right, after, same_word(w, c))
-        if best is not None:
-            yield best
+            scored.append(Alternative(ti, w, c, s - base[0], pull, left if after else right, after, same_word(w, c),
+                                      max(cands[c], 0), c in wordnet))
+        if scored:
+            yield scored
 
 
 _ENDINGS = ("", "s", "es", "ed", "d", "ing", "e")
@@ -111,12 +136,22 @@ def same_word(a: str, b: str) -> bool:
     return bool(stems(a) & stems(b))
 
 
-def document_alternatives(source) -> list[Alternative]:
-    """Every scored alternative of the document, computed once per Source."""
-    cached = source.__dict__.get("_lm_alternatives")
+def document_candidates(source, pivot: bool = False) -> list[list[Alternative]]:
+    """Every scored alternative of the document, word by word, computed once per Source.
+
+    ``pivot`` adds the words' pivot neighbours (:mod:`qa.lm.pivot`) to their WordNet relatives.
+    """
+    key = "_lm_candidates_pivot" if pivot else "_lm_candidates"
+    cached = source.__dict__.get(key)
     if cached is None:
         lm = load_model()
         flags = source.tokens.flags
-        cached = [a for run in document_runs(source) for a in word_alternatives(lm, run, flags)]
-        source.__dict__["_lm_alternatives"] = cached
+        cands_of = pivot_candidates if pivot else candidates
+        cached = [alts for run in document_runs(source) for alts in word_candidates(lm, run, flags, cands_of)]
+        source.__dict__[key] = cached
     return cached
+
+
+def document_alternatives(source) -> list[Alternative]:
+    """The best-fitting alternative of each word of the document that has one."""
+    return [max(alts, key=lambda a: a.gain) for alts in document_candidates(source)]
