@@ -1,5 +1,9 @@
 """``pattern``: one RE2 regular expression; the flagged span is a named group (default
-``span``, else the whole match); suggestions may use ``{group}`` placeholders."""
+``span``, else the whole match); suggestions may use ``{group}`` placeholders.
+
+``exclude`` drops a match whose flagged text matches; ``exclude_context`` one whose paragraph
+matches; ``not_after_line`` one whose nearest non-blank line above matches ("Source: Eurostat"
+under a Markdown table row is the table's source, not a picture credit)."""
 
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ class Pattern(Check):
         "delete": default(BOOL, False),
         "exclude": STR_LIST,
         "exclude_context": STR_LIST,
+        "not_after_line": STR_LIST,
     }
 
     def __init__(self, rule, data) -> None:
@@ -37,6 +42,7 @@ class Pattern(Check):
                     raise FieldError("suggest", f"placeholder {{{name}}} is not a group of the pattern")
         self.exclude = compile_all("exclude", data["exclude"], True)
         self.exclude_context = compile_all("exclude_context", data["exclude_context"], True)
+        self.not_after_line = compile_all("not_after_line", data["not_after_line"], True)
 
     def regexes(self):
         return (self.regex,)
@@ -54,6 +60,8 @@ class Pattern(Check):
                 para = source.paragraph_at(start)
                 if any_search(self.exclude_context, text[para.start : para.end]):
                     continue
+            if self.not_after_line and any_search(self.not_after_line, _line_above(text, start)):
+                continue
             yield Match(start, end, self._suggest(m, matched))
 
     def _suggest(self, m, matched: str) -> tuple[str, ...]:
@@ -62,3 +70,15 @@ class Pattern(Check):
         names = m.re.groupindex
         values = {name: (m.group(i) or "") for name, i in names.items()}
         return tuple(match_case(t.format(**values), matched) for t in self.templates)
+
+
+def _line_above(text: str, offset: int) -> str:
+    """The nearest non-blank line before the line that holds ``offset`` ("" at the top)."""
+    end = text.rfind("\n", 0, offset)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip():
+            return line
+        end = start - 1
+    return ""
