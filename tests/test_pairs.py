@@ -55,6 +55,13 @@ def test_both_words_are_swapped_within_their_main_part_of_speech():
     assert findings("He posted the video on his telegram channel on Sunday night.") == []
 
 
+def test_both_words_are_not_mended_into_rarer_words():
+    # "limited edition" fits better, but "edition" is rarer than "version": a change of sense
+    text = "The licence covers the specified version of the software."
+    assert ("limited", "edition") not in [p.suggestion for p in document_pairs(Source("t", text))]
+    assert findings(text) == []
+
+
 def test_function_words_are_never_swapped():
     assert {"by", "the", "it", "within"} <= FUNCTION_WORDS
     for p in document_pairs(Source("t", "The berths will be finished by March, and it said the authority expects more.")):

@@ -38,6 +38,11 @@ SINGLE_FORMS = 1 + 16
 #: tried: the product grows fast, and a swap of both words across parts of speech is noise
 #: ("telegram channel" -> "wire transfer").
 BOTH_FORMS = 1 + 8
+#: When both words are swapped, neither replacement may be rarer than the word it replaces by
+#: more than this (log10): a fixed phrase is made of its synonyms' common core ("death", "court",
+#: "market"), which is why the spinner's choice is rarer; mending "specified version" into
+#: "limited edition" (edition rarer than version) is a change of sense, not a repair.
+RARER = 0.15
 #: Closed-class words are kept as they are: a spinner swaps content words, and WordNet's
 #: "synonyms" of a preposition or pronoun ("by" -> "away", "it" -> "information") are noise.
 FUNCTION_WORDS = frozenset(
@@ -105,7 +110,9 @@ def run_pairs(lm: LanguageModel, run: Run, flags: Sequence[int]) -> Iterator[Pai
             continue
         cands = []
         combos = [(x, b) for x in firsts[1:SINGLE_FORMS]] + [(a, y) for y in seconds[1:SINGLE_FORMS]]
-        combos += [(x, y) for x in _main_forms(a) for y in _main_forms(b)]
+        ua, ub = lm.unigram(a) - RARER, lm.unigram(b) - RARER
+        xs = [x for x in _main_forms(a) if lm.unigram(x) >= ua]
+        combos += [(x, y) for y in _main_forms(b) if lm.unigram(y) >= ub for x in xs]
         for x, y in combos:
             p = lm.pull(x, y)
             if p is not None and p >= MIN_ASSOCIATION:
