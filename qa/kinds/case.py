@@ -10,7 +10,10 @@ lower-case country names and demonyms in running text, whole paragraphs in lower
 - ``proper-noun``: a word of the rule's ``words`` list (demonyms and country names whose
   lower-case form is no English word: "chinese", "japan") written in lower case inside a
   paragraph that otherwise uses capitals; URLs, handles, hashtags and hyphenated compounds
-  are not running text. ``names`` lists names of several words whose first word is also
+  are not running text. ``words_in_context`` lists country names that are also English words
+  ("china", "turkey", "brazil"): reported only in a country's slot, after "in", "from",
+  "to"... and before a mark or a function word ("talks in brazil ended" is not, "in brazil,
+  officials" is). ``names`` lists names of several words whose first word is also
   an English word ("Real Madrid", "White House"): the first word in lower case before the
   rest of the name in capitals ("real Madrid") is reported, but not after a determiner when
   the rest is a place of ``words`` on its own ("a new York bypass", "the new Delhi metro");
@@ -40,7 +43,7 @@ _DETERMINERS = frozenset("a an the this that these those its his her their our m
 
 
 class Case(Choice):
-    FIELDS = {"check": required(STR), "words": STR_LIST, "names": STR_LIST}
+    FIELDS = {"check": required(STR), "words": STR_LIST, "names": STR_LIST, "words_in_context": STR_LIST}
     CHECKS = ("sentence-start", "proper-noun", "all-lower")
 
     def __init__(self, rule, data) -> None:
@@ -48,6 +51,7 @@ class Case(Choice):
         if data["check"] == "proper-noun" and not data["words"]:
             raise FieldError("words", "proper-noun needs a list of lower-case words")
         self.words = {w.lower(): w[:1].upper() + w[1:] for w in data["words"] or ()}
+        self.in_context = {w.lower(): w[:1].upper() + w[1:] for w in data["words_in_context"] or ()}
         names = [n for n in data["names"] or () if " " in n]
         if len(names) != len(data["names"] or ()):
             raise FieldError("names", "each name needs two words or more")
@@ -95,7 +99,7 @@ class Case(Choice):
         }
         for i in tokens.words():
             word = tokens.texts[i]
-            if word not in self.words:
+            if word not in self.words and not (word in self.in_context and _country_slot(tokens, i)):
                 continue
             start, end = tokens.starts[i], tokens.ends[i]
             before = text[start - 1] if start else " "
@@ -104,7 +108,7 @@ class Case(Choice):
                 continue
             if source.paragraph_at(start).start in lowered_paragraphs:
                 continue
-            yield Match(start, end, (self.words[word],))
+            yield Match(start, end, (self.words.get(word) or self.in_context[word],))
         if self.names is None:
             return
         for m in self.names.finditer(text):
@@ -135,6 +139,26 @@ class Case(Choice):
                 stop = _STOP.search(text, para.start, para.end)
                 yield Match(para.start, stop.end() if stop else para.end)
             previous_lower = lower
+
+
+#: Words around a country name that is also an English word ("china", "turkey"): a
+#: preposition before it, and after it a mark or a word that cannot follow "china" the noun.
+_SLOT_BEFORE = frozenset("in from to with between visit visited visiting across throughout".split())
+_SLOT_AFTER = frozenset(
+    """and or on in at to has have had is was were said says will would which where after
+    before since last this next over during""".split()
+)
+
+
+def _country_slot(tokens, i: int) -> bool:
+    """"talks in brazil ended", "flights to turkey, then": the slot of a country, not of
+    porcelain, poultry or nuts ("fine china", "turkey sandwiches", "brazil nuts")."""
+    if i == 0 or tokens.lower[i - 1] not in _SLOT_BEFORE or i + 1 >= len(tokens):
+        return False
+    nxt = tokens.texts[i + 1]
+    if nxt in ("and", "or"):  # "china and Japan", not "china and glassware"
+        return i + 2 < len(tokens) and tokens.texts[i + 2][:1].isupper()
+    return nxt in ",.;:" or nxt in _SLOT_AFTER
 
 
 def _opened_before(text: str, start: int, end: int) -> bool:
