@@ -34,39 +34,44 @@ def document_runs(source) -> list[Run]:
 def _runs(source) -> list[Run]:
     toks = source.tokens
     text = source.text
+    # the table's columns as locals: this loop visits every token of every document
+    kinds, texts, starts, ends = toks.kinds, toks.texts, toks.starts, toks.ends
+    sentence, flags, norm = toks.sentence, toks.flags, toks.norm
+    n = len(toks)
     runs: list[Run] = []
     words: list[str] = []
     idx: list[int] = []
 
     def close(next_i: int) -> None:
         if idx and idx[-1] >= 0:
-            if next_i < len(toks) and toks.kinds[next_i] == PUNCT and toks.texts[next_i] in _FINAL and (
-                next_i + 1 == len(toks) or toks.sentence[next_i + 1] != toks.sentence[idx[-1]]
+            if next_i < n and kinds[next_i] == PUNCT and texts[next_i] in _FINAL and (
+                next_i + 1 == n or sentence[next_i + 1] != sentence[idx[-1]]
             ):
                 words.append(EOS)
                 idx.append(-1)
-        if len([i for i in idx if i >= 0]) > 0:
+        if any(i >= 0 for i in idx):
             runs.append(Run(tuple(words), tuple(idx)))
         words.clear()
         idx.clear()
 
     prev_end = -1
     prev_sentence = -2
-    for i in range(len(toks)):
-        kind = toks.kinds[i]
-        if kind != WORD:
-            close(i)
+    for i in range(n):
+        if kinds[i] != WORD:
+            if idx:
+                close(i)
             prev_end = -1
             continue
-        gap = text[prev_end : toks.starts[i]] if prev_end >= 0 else None
-        if gap is None or gap.strip(" ") != "" or toks.sentence[i] != prev_sentence:
-            close(i)
-            if toks.flags[i] & SENTENCE_START:
+        if prev_end < 0 or sentence[i] != prev_sentence or text[prev_end : starts[i]].strip(" "):
+            if idx:
+                close(i)
+            if flags[i] & SENTENCE_START:
                 words.append(BOS)
                 idx.append(-1)
-        words.append(toks.norm[i].replace("’", "'"))
+        words.append(norm[i].replace("’", "'"))
         idx.append(i)
-        prev_end = toks.ends[i]
-        prev_sentence = toks.sentence[i]
-    close(len(toks))
+        prev_end = ends[i]
+        prev_sentence = sentence[i]
+    if idx:
+        close(n)
     return runs
