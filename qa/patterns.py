@@ -8,6 +8,14 @@ from __future__ import annotations
 
 import re2
 
+#: RE2's memory budget per pattern (its default is 8 MB). Past the budget a search drops the
+#: DFA states it cached and, when that happens too often, falls back to the NFA: a pack
+#: pattern with a counted repetition under a Unicode class (``\p{Lu}[^\n.!?]{0,200}?``)
+#: then took 2.4 ms per article instead of 0.2 ms. The budget is a ceiling, not an
+#: allocation; measured over 600 articles the set pass costs 0.41 s instead of 0.70 s
+#: (a 2.6 MB document 0.25 s instead of 1.2 s) for 12 MB more resident memory. Matches
+#: are the same whatever the budget.
+MAX_MEM = 64 << 20
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False
 
@@ -17,6 +25,7 @@ def compile_pattern(pattern: str, ignore_case: bool = False):
     options = re2.Options()
     options.log_errors = False
     options.case_sensitive = not ignore_case
+    options.max_mem = MAX_MEM
     try:
         return re2.compile(pattern, options)
     except re2.error as exc:  # type: ignore[attr-defined]
