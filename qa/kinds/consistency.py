@@ -81,7 +81,8 @@ class Consistency(Check):
 
     def _style(self, text: str) -> Iterator[Match]:
         for group in self.styles:
-            found = {v: [m.span() for m in rx.finditer(text)] for v, rx in group}
+            # the pattern is the variant itself between boundaries: absent text, no match
+            found = {v: [m.span() for m in rx.finditer(text)] if v in text else [] for v, rx in group}
             ranked = sorted(found, key=lambda v: -len(found[v]))
             top = ranked[0]
             for v in ranked[1:]:
@@ -168,8 +169,15 @@ class _Names:
         names = [n for n in self.where if len(n) >= 4 and n.lower() not in lower]
         links: list[tuple[str, str]] = []
         strong: set[str] = set()
-        for i, a in enumerate(names):
-            for b in names[i + 1 :]:
+        # _close needs the same first letter: pair each name only with the later names of
+        # its letter (the pairs, and their order, are those of the full double loop)
+        later: dict[str, list[str]] = defaultdict(list)
+        for n in reversed(names):
+            later[n[0]].append(n)
+        for a in names:
+            bucket = later[a[0]]
+            bucket.pop()  # a itself: what is left are the names after it
+            for b in reversed(bucket):
                 if not _close(a, b) or _inflected(a, b) or _fold(a) == _fold(b):
                     continue
                 if self._different_people(a, b):

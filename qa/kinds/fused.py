@@ -140,6 +140,8 @@ class Fused(Check):
                 if parts and not known(token):
                     yield Match(start, end, (f"{parts[0]} {parts[1]}",), {"first": parts[0], "second": parts[1]})
                 continue  # apostrophes, hyphens, invisible characters
+            if table.get(token.lower(), 0.0) >= _RARE:
+                continue  # a listed word this common is never reported (see _Evidence.unknown)
             parts = evidence.split(token)
             if parts and evidence.unknown(token, *parts):
                 first, second = parts

@@ -67,7 +67,19 @@ class Language(Check):
         rare = self.data["rare_zipf"]
         quotes, q = source.quotes, 0  # words come in text order: one sweep over the quotations
         marked: dict[str, int] = {}
+        min_words = self.data["min_words"]
         for sentence in source.sentences:
+            # A stretch needs min_words foreign-looking words in the sentence; most sentences
+            # have none, and counting them over plain strings is cheap (quotations only take
+            # words away, so a sentence that fails here would fail below too).
+            foreign = 0
+            for word in _WORD.findall(text, sentence.start, sentence.end):
+                mark = marked.get(word)
+                if mark is None:
+                    mark = marked[word] = _mark(word, table, rare)
+                foreign += mark == 1
+            if foreign < min_words:
+                continue
             words = []
             for m in _WORD.finditer(text, sentence.start, sentence.end):
                 start, end = m.span()
@@ -82,7 +94,7 @@ class Language(Check):
                 if mark is None:
                     mark = marked[word] = _mark(word, table, rare)
                 marks.append(mark)
-            for first, last in _stretches(marks, self.data["min_words"]):
+            for first, last in _stretches(marks, min_words):
                 start, end = words[first].start(), words[last].end()
                 language = self._identify(text[start:end])
                 if language:
