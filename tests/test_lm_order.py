@@ -39,6 +39,9 @@ def test_inflection_helpers():
         ("Police said a group protesters gathered outside the embassy.", "missing-of", "group protesters", "group of protesters"),
         ("Trade tensions between Washington and Beijing they continue to weigh on markets.", "resumptive", "Beijing they", "beijing"),
         ("The ministers agreed to discussed the plan at the summit.", "verb-form", "to discussed", "to discuss"),
+        ("The talks will resume at end of the month, officials said.", "missing-of", "at end", "at the end"),
+        ("The talks ended on Monday. President said the sides would meet again soon.", "missing-of", "President", "the president"),
+        ("It was the first appearance Biden’s public since the vote.", "det-verb", "appearance Biden’s public", "Biden’s public appearance"),
     ],
 )
 def test_damaged_shapes_are_found_and_repaired(text, shape, span, fix):
@@ -58,6 +61,9 @@ def test_damaged_shapes_are_found_and_repaired(text, shape, span, fix):
         "The groups involved specify the terms in advance.",
         "The fund's majority shareholders approved the sale.",
         "Fans gathered. Asked whether he could win, Lund laughed.",
+        "Redraw line at end of window",  # telegraphic notes use no articles at all
+        "He spoke in front of the station as head of the committee.",
+        "The line number the cursor is on is shown below.",
     ],
 )
 def test_clean_sentences_give_no_candidate(text):

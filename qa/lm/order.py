@@ -60,10 +60,16 @@ def _repairs(source, lm: LanguageModel):
             if c.shape == "no-subject" and not _follows_sentence(source, idx[c.a]):
                 continue
             scored = []
+            words, name, stand_in = run.words, None, None
+            if c.proxy:  # score a word the model does not know as one it does
+                k, stand_in = c.proxy
+                name = words[k]
+                words = (*words[:k], stand_in, *words[k + 1 :])
             for option in c.options:
-                g = contrast(lm, run.words, c.a, c.b, option)
+                g = contrast(lm, words, c.a, c.b, [stand_in if o == name else o for o in option])
                 if g is not None:
-                    scored.append((g, " ".join(option)))
+                    shown = [toks.texts[idx[c.proxy[0]]] if o == name else o for o in option]
+                    scored.append((g, " ".join(shown)))
             if not scored:
                 continue
             scored.sort(reverse=True)

@@ -28,6 +28,7 @@ class Candidate:
     b: int  # end of the stretch (exclusive)
     options: tuple[tuple[str, ...], ...]  # repaired word sequences for words[a:b]
     unseen: bool = False  # the model must never have seen the pair words[a], words[a + 1]
+    proxy: tuple[int, str] | None = None  # score words[k] as this word (a name's possessive as "his")
 
 
 #: Verbs followed by a bare infinitive in clean English ("help build", "let go", "go see").
@@ -44,6 +45,7 @@ QUANTITIES = frozenset(
     """number majority minority group series couple dozens hundreds thousands millions billions
     tens wave variety pair bunch portion percentage proportion lot lots spate flurry""".split()
 )
+_IRREGULAR_PLURALS = frozenset("people children men women police".split())
 #: Left to WO006 (rules/word-order.yaml), which names them with a pattern of its own.
 _WO006 = frozenset("tranche raft slew batch plethora multitude handful".split())
 #: Nouns of time: "Last week they...", "The next day he..." open clean sentences.
@@ -71,11 +73,15 @@ _QUANTITY_BEFORE = frozenset(
 def candidates(words: Sequence[str], caps: Sequence[bool]) -> Iterator[Candidate]:
     """All candidates of one run; ``caps[i]``: the word is capitalised inside its sentence."""
     n = len(words)
+    articled = any(w in ARTICLES for w in words)  # not telegraphic ("cursor at end of line")
     for i in range(n - 1):
         w, x = words[i], words[i + 1]
+        prev = words[i - 1] if i > 0 else ""
+        if _possessive(x, caps[i + 1]) and i + 3 < n and only(w, "NS") and not caps[i] and prev not in DETERMINERS \
+                and can(words[i + 2], "J") and not can(words[i + 2], "VZD") and (words[i + 3] in PREPOSITIONS or words[i + 3] == EOS):
+            yield Candidate("det-verb", i, i + 3, ((x, words[i + 2], w),), proxy=(i + 1, "president's"))
         if caps[i + 1] or x in (BOS, EOS) or w == EOS:
             continue
-        prev = words[i - 1] if i > 0 else ""
         nxt = words[i + 2] if i + 2 < n else EOS
         takes_object = nxt in OPENERS or nxt in PREPOSITIONS or (i + 2 < n and caps[i + 2])
         if w in DETERMINERS and only(x, "VD") and not _wo001(w, x) and takes_object:
@@ -87,7 +93,7 @@ def candidates(words: Sequence[str], caps: Sequence[bool]) -> Iterator[Candidate
             yield Candidate("verb-verb", i, i + 2, options)
         if not caps[i] and prev not in AUXILIARIES and can(w, "DP") and only(w + "ly", "R") and can(x, "DZ") and not can(x, "NS"):
             yield Candidate("past-adverb", i, i + 2, ((w + "ly", x),), unseen=True)
-        if w in QUANTITIES and not caps[i] and (prev in _QUANTITY_BEFORE or w.endswith("s")) and (x in DETERMINERS or can(x, "S") and not can(x, "DZGJR")):
+        if w in QUANTITIES and not caps[i] and (prev in _QUANTITY_BEFORE or w.endswith("s")) and (x in _IRREGULAR_PLURALS or x.endswith("s") and can(x, "S") and not can(x, "DZGJR")):
             yield Candidate("missing-of", i, i + 2, ((w, "of", x),))
         if w in PREPOSITIONS and w != "at" and only(x, "J") and x.endswith("est") and i + 2 < n and can(words[i + 2], "NS"):
             yield Candidate("missing-of", i, i + 2, ((w, "the", x),))
@@ -99,8 +105,29 @@ def candidates(words: Sequence[str], caps: Sequence[bool]) -> Iterator[Candidate
             gerunds = tuple((w, g) for g in gerund_forms(x))
             if gerunds:
                 yield Candidate("verb-form", i, i + 2, gerunds)
+        if w in PREPOSITIONS and w != "as" and not caps[i + 1] and can(x, "N") and not can(x, "SDZ") and nxt == "of" and prev not in DETERMINERS \
+                and articled:
+            yield Candidate("missing-of", i, i + 2, ((w, "the", x),))
     yield from _resumptive(words, caps)
+    yield from _bare_subject(words, caps)
     yield from _no_subject(words, caps)
+
+
+def _possessive(word: str, cap: bool) -> bool:
+    """A name's possessive ("biden's"): the model does not know most names, so it is scored as
+    "president's" (a possessive noun it knows)."""
+    return cap and (word.endswith("'s") or word.endswith("’s")) and len(word) > 3
+
+
+def _bare_subject(words: Sequence[str], caps: Sequence[bool]) -> Iterator[Candidate]:
+    """A sentence that opens with a singular noun and no article before a finite verb:
+    "President said on Monday..." (languages without articles). The model decides between
+    mass nouns ("Inflation rose") and count nouns that need "the"."""
+    if len(words) < 6 or words[0] != BOS or words[-1] != EOS:
+        return
+    noun, verb = words[1], words[2]
+    if can(noun, "N") and not can(noun, "VJ") and not noun.endswith("s") and only(verb, "DPJZ") and can(verb, "DZ"):
+        yield Candidate("missing-of", 1, 2, (("the", noun),))
 
 
 def _wo001(det: str, verb: str) -> bool:
