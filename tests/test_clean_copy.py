@@ -24,16 +24,12 @@ SCORE_FALSE_ALARMS = {
     "obituary-conductor.txt": "short closing sentences of an obituary read as 'sentence length'",
     "obituary-physicist.txt": "an obituary with no finding at all scores 0.39 ('possible')",
     "court-transcript.txt": "the short questions and answers of a transcript read as 'sentence length'",
-    "quotes-french-spacing.txt": "the two LM001 false alarms below ('related words that would fit better')",
 }
 
 # Warnings of the statistical layer (qa/lm, owned by its helpers) on clean copy: (file, rule,
 # flagged text) -> why it is wrong. Kept visible as expected failures until the model learns
 # the collocation; every other warning on the trap set fails the run.
-KNOWN_FALSE_ALARMS = {
-    ("quotes-french-spacing.txt", "LM001", "fallow"): "'fallow land' is the English collocation; the trigram model lacks it",
-    ("quotes-french-spacing.txt", "LM001", "prefecture"): "the Paris 'police prefecture' is its English name",
-}
+KNOWN_FALSE_ALARMS: dict[tuple[str, str, str], str] = {}
 
 
 @pytest.fixture(scope="module")

@@ -194,3 +194,16 @@ def test_pivot_table_lines_carry_languages(tmp_path, monkeypatch):
     finally:
         pivot._lines.cache_clear()
         pivot.pivots.cache_clear()
+
+
+def test_lm001_leaves_words_the_model_rarely_saw_alone():
+    """An unseen pair says little about a rare word: 'fallow land' and 'police prefecture' are right."""
+    from qa.examples import run_rule
+
+    src = Source("x", "The detainee was questioned at the police prefecture in Lyon.")
+    (alt,) = [a for a in document_alternatives(src) if a.original == "prefecture"]
+    assert alt.gain > 3.5 and alt.association > 2.5 and alt.frequency < -6.0  # passes all but the floor
+    rule = _lm001()
+    assert rule.check.data["min_frequency"] == -6.0
+    assert run_rule(rule, "The detainee was questioned at the police prefecture in Lyon.") == []
+    assert run_rule(rule, "Half of the farm was left as fallow land for the winter.") == []

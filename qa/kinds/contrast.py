@@ -8,6 +8,9 @@ alternatives :func:`qa.lm.contrast.document_alternatives` scored once per docume
 - ``min_association``: how strongly the neighbour whose pairing the word breaks calls for
   the alternative (log10 P(alt | neighbour) / P(alt); "press" -> "conference" is 3.3);
   these two apply to the word's WordNet relatives;
+- ``min_frequency``: log10 of how often the model saw the word itself (-6: once in a million
+  words); an unseen pair is evidence only about a word the model has met often enough to
+  know its company ("fallow land", "police prefecture" are right and merely rare);
 - ``pivot_languages``, ``pivot_min_gain``, ``pivot_min_association``: the same thresholds for
   the word's pivot neighbours (words that share a translation with it, :mod:`qa.lm.pivot`)
   linked in at least ``pivot_languages`` languages (0: pivot neighbours are not reported);
@@ -32,6 +35,7 @@ class Contrast(Check):
         "min_gain": required(NUMBER),
         "min_association": required(NUMBER),
         "inflections": default(BOOL, False),
+        "min_frequency": default(NUMBER, -99.0),
         "pivot_languages": default(NUMBER, 0),
         "pivot_min_gain": default(NUMBER, 99.0),
         "pivot_min_association": default(NUMBER, 99.0),
@@ -55,7 +59,7 @@ class Contrast(Check):
 
     def reported(self, alt) -> bool:
         d = self.data
-        if alt.inflection and not d["inflections"]:
+        if alt.inflection and not d["inflections"] or alt.frequency < d["min_frequency"]:
             return False
         if alt.wordnet and alt.gain >= d["min_gain"] and alt.association >= d["min_association"]:
             return True

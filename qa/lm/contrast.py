@@ -43,6 +43,7 @@ class Alternative:
     inflection: bool = False  # the suggestion is another inflection of the word ("imposes" -> "impose")
     languages: int = 0  # how many pivot languages link the word and the suggestion (0: WordNet only)
     wordnet: bool = True  # the suggestion is one of the word's WordNet relatives
+    frequency: float = 0.0  # log10 P(original) in the model: how often it saw the word at all
 
 
 def stretch(lm: LanguageModel, words: Sequence[str], lo: int, hi: int) -> tuple[float, int]:
@@ -119,7 +120,7 @@ def word_candidates(lm: LanguageModel, run: Run, flags: Sequence[int], cands_of=
             if m != base[1]:
                 continue
             scored.append(Alternative(ti, w, c, s - base[0], pull, left if after else right, after, same_word(w, c),
-                                      max(cands[c], 0), c in wordnet))
+                                      max(cands[c], 0), c in wordnet, lm.unigram(w)))
         if scored:
             yield scored
 
