@@ -7,7 +7,8 @@ an initial, a decimal, a URL or an e-mail address from damage.
 - ``stop-before-lowercase``: "CCTV. following" — a full stop, then a lower-case word (not a
   name its owner writes in lower case, "bpost": no English word, never capitalised in the text; nor a quotation written wholly in lower case);
 - ``missing-space``: "Jinping.The", "ministry.\"I" — no space after a full stop;
-- ``stop-comma``: "relationship., echoing" — a full stop straight before a comma;
+- ``stop-comma``: "relationship., echoing" — a full stop straight before a comma, or a comma
+  straight before a full stop ("delayed,. The");
 - ``doubled-stop``: "years. ." or "years.." (an ellipsis "..." is not one);
 - ``unclosed-quote``: an opening quotation mark never closed in its paragraph, unless the
   next paragraph opens a quotation (news style continues a quote across paragraphs);
@@ -31,6 +32,8 @@ _LEFT = re.compile(r"(\S+)$")
 _STOP_LOWER = re.compile(r"\.([ \t]+)([a-z][\w’'-]*)")
 _MISSING_SPACE = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})\.([\"“]?)([A-Z][a-z]+|[IA](?=[ \t’']))")
 _STOP_COMMA = re.compile(r"\.,([ \t]+)([\w’'-]+)")
+#: ",." — a comma left before a full stop when the words between them were deleted.
+_COMMA_STOP = re.compile(r"(?<=[^\W\d_]),\.([ \t]+)([\w’'“\"-]+)")
 _DOUBLED = re.compile(r"([.!?])(?:[ \t]+\.|\.)(?!\.)")
 _URLISH = re.compile(r"@|://|www\.|\.(?:com|org|net|gov|edu|io|co|uk|de|fr|ru|cn|ua)\b", re.I)
 #: The first letter of a quotation and of each sentence inside it.
@@ -85,6 +88,12 @@ class Punctuation(Choice):
                 continue
             word = text[left : m.start()]
             yield Match(left, m.end(), (f"{word},{m.group(1)}{m.group(2)}",))
+        for m in _COMMA_STOP.finditer(text):
+            left = _left_word(text, m.start())
+            if left is None:
+                continue
+            word = text[left : m.start()]
+            yield Match(left, m.end(), (f"{word}.{m.group(1)}{m.group(2)}",))
 
     def _doubled_stop(self, text: str, source) -> Iterator[Match]:
         for m in _DOUBLED.finditer(text):
