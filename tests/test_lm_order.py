@@ -37,11 +37,13 @@ def test_inflection_helpers():
         ("They said they will do deepen the checks next year.", "verb-verb", "do deepen", "do"),
         ("The army began withdraw its troops from the border.", "verb-verb", "began withdraw", "began"),
         ("Police said a group protesters gathered outside the embassy.", "missing-of", "group protesters", "group of protesters"),
-        ("Trade tensions between Washington and Beijing they continue to weigh on markets.", "resumptive", "Beijing they", "beijing"),
+        ("Trade tensions between Washington and Beijing they continue to weigh on markets.", "resumptive", "Beijing they", "Beijing"),
         ("The ministers agreed to discussed the plan at the summit.", "verb-form", "to discussed", "to discuss"),
         ("The talks will resume at end of the month, officials said.", "missing-of", "at end", "at the end"),
         ("The talks ended on Monday. President said the sides would meet again soon.", "missing-of", "President", "the president"),
         ("It was the first appearance Biden’s public since the vote.", "det-verb", "appearance Biden’s public", "Biden’s public appearance"),
+        ("The talks lasted five hours. On Monday said the foreign minister that they failed.", "no-subject",
+         "said the foreign minister", "the foreign minister said"),
     ],
 )
 def test_damaged_shapes_are_found_and_repaired(text, shape, span, fix):
@@ -64,6 +66,8 @@ def test_damaged_shapes_are_found_and_repaired(text, shape, span, fix):
         "Redraw line at end of window",  # telegraphic notes use no articles at all
         "He spoke in front of the station as head of the committee.",
         "The line number the cursor is on is shown below.",
+        "Markets fell. Yesterday saw the biggest fall in prices since 2008.",
+        "NO WARRANTY. EXCEPT WHEN OTHERWISE STATED IN WRITING THE HOLDERS PROVIDE IT.",
     ],
 )
 def test_clean_sentences_give_no_candidate(text):

@@ -57,9 +57,11 @@ def _repairs(source, lm: LanguageModel):
         for c in candidates(run.words, caps):
             if c.unseen and lm.seen(run.words[c.a], run.words[c.a + 1]):
                 continue
-            if c.shape == "no-subject" and not _follows_sentence(source, idx[c.a]):
+            if c.shape == "no-subject" and not _follows_sentence(source, idx[1]):
                 continue
             scored = []
+            # options are lower case: give names inside the sentence their own spelling back
+            spelled = {run.words[k]: toks.texts[idx[k]] for k in range(c.a, c.b) if caps[k]}
             words, name, stand_in = run.words, None, None
             if c.proxy:  # score a word the model does not know as one it does
                 k, stand_in = c.proxy
@@ -68,7 +70,7 @@ def _repairs(source, lm: LanguageModel):
             for option in c.options:
                 g = contrast(lm, words, c.a, c.b, [stand_in if o == name else o for o in option])
                 if g is not None:
-                    shown = [toks.texts[idx[c.proxy[0]]] if o == name else o for o in option]
+                    shown = [spelled.get(o, o) for o in option]
                     scored.append((g, " ".join(shown)))
             if not scored:
                 continue

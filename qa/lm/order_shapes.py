@@ -111,6 +111,7 @@ def candidates(words: Sequence[str], caps: Sequence[bool]) -> Iterator[Candidate
     yield from _resumptive(words, caps)
     yield from _bare_subject(words, caps)
     yield from _no_subject(words, caps)
+    yield from _inverted(words, caps)
 
 
 def _possessive(word: str, cap: bool) -> bool:
@@ -126,7 +127,7 @@ def _bare_subject(words: Sequence[str], caps: Sequence[bool]) -> Iterator[Candid
     if len(words) < 6 or words[0] != BOS or words[-1] != EOS:
         return
     noun, verb = words[1], words[2]
-    if can(noun, "N") and not can(noun, "VJ") and not noun.endswith("s") and only(verb, "DPJZ") and can(verb, "DZ"):
+    if noun not in TIME_NOUNS and noun not in _TIME_ADVERBS and can(noun, "N") and not can(noun, "VJ") and not noun.endswith("s") and only(verb, "DPJZ") and can(verb, "DZ"):
         yield Candidate("missing-of", 1, 2, (("the", noun),))
 
 
@@ -219,6 +220,42 @@ def _no_subject(words: Sequence[str], caps: Sequence[bool]) -> Iterator[Candidat
     verb = words[1]
     if not only(verb, "DPJ") or not can(verb, "D") or verb.endswith("ing"):
         return
-    if words[2] in PREPOSITIONS and can(verb, "P"):
-        return  # "Born in...", "Based in..." open participle phrases
+    if words[2] in PREPOSITIONS and can(verb, "P") or caps[2]:
+        return  # "Born in...", "Based in..." open participle phrases; a line in capitals
     yield Candidate("no-subject", 1, 2, tuple((p, verb) for p in ("he", "she", "it", "they")))
+
+
+#: Openers after which German, Dutch or Scandinavian word order puts the verb before the subject.
+_TIME_ADVERBS = frozenset("yesterday today now then later earlier meanwhile recently previously also".split())
+_INVERTING = REPORTING | frozenset("announced declared stressed emphasised emphasized confirmed".split())
+
+
+def _inverted(words: Sequence[str], caps: Sequence[bool]) -> Iterator[Candidate]:
+    """A reporting verb before its subject after an opening adverbial, as in verb-second
+    languages: "On Monday said the minister that..." -> "On Monday the minister said that...".
+    The opener is a time adverb or a preposition with up to three words; the subject is a
+    determiner or name and up to two more nouns or adjectives, followed by a word that cannot
+    continue it. Repairs put the verb after each possible end of the subject."""
+    if len(words) < 7 or words[0] != BOS:
+        return
+    if words[1] in _TIME_ADVERBS:
+        v = 2
+    elif words[1] in PREPOSITIONS:
+        v = next((k for k in range(2, 6) if k < len(words) and words[k] in _INVERTING), 0)
+        if not v or any(w in _INVERTING or can(w, "VZD") and not can(w, "NS") for w in words[2:v]):
+            return
+    else:
+        return
+    if v + 2 >= len(words) or words[v] not in _INVERTING:
+        return
+    s = v + 1
+    if not (words[s] in DETERMINERS or caps[s]):
+        return
+    end = s + 1
+    while end < len(words) - 1 and end - s < 3 and (caps[end] or can(words[end], "NSJ") and not can(words[end], "DZ")):
+        end += 1
+    if words[end] == EOS or caps[v] or only(words[end], "NSJ"):
+        return
+    verb = words[v]
+    options = tuple((*words[s:e], verb, *words[e:end]) for e in range(s + 1, end + 1))
+    yield Candidate("no-subject", v, end, options)
