@@ -42,6 +42,11 @@ _CURRENCY = (
 )
 _CONVERSION = re.compile(rf"\((?:[^()]{{0,25}}?)(?:{_CURRENCY})[^()]{{0,40}}\)", re.I)
 _DOT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
+#: The whole continental form, dot groups and a decimal comma ("1.200,50 euros").
+_CONTINENTAL = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d]|[.,]\d)")
+#: Swiss grouping with apostrophes ("1'250'000 francs").
+_SWISS = re.compile(r"(?<![\d.,'’])\d{1,3}(?:['’]\d{3})+(?:\.\d{1,2})?(?![\d'’])")
+_SCALE = frozenset("thousand million billion trillion bn mn mln tn".split())
 _DECIMAL_COMMA = re.compile(
     r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d]|[.,]\d)(?=\s?(?:%|percent\b|per cent\b|percentage point|points?\b|degrees?\b|°"
     r"|times\b|(?:million|billion|trillion)\b|k[mg]\b|kilometres?\b|kilometers?\b|metres?\b|meters?\b|tonnes?\b|hectares?\b))",
@@ -126,6 +131,8 @@ class Numbers(Choice):
             groups = m.group().count(".")
             after = _NEXT_WORD.match(text, m.end())
             next_words = [(w or "").lower() for w in after.groups()] if after else []
+            if next_words[:1] and next_words[0] in _SCALE:
+                continue  # "1.150 billion euros": a decimal before a scale word
             counted = any(w in _COUNTED for w in next_words)
             counted = counted or (m.group().endswith("0") and any(w in _MONEY for w in next_words))
             parts = m.group().split(".")
@@ -140,6 +147,11 @@ class Numbers(Choice):
                 yield Match(m.start(), m.end(), (m.group().replace(".", ","),))
         for m in _DECIMAL_COMMA.finditer(text):
             yield Match(m.start(), m.end(), (m.group().replace(",", "."),))
+        for m in _CONTINENTAL.finditer(text):
+            whole, decimals = m.group().rsplit(",", 1)
+            yield Match(m.start(), m.end(), (f"{whole.replace('.', ',')}.{decimals}",))
+        for m in _SWISS.finditer(text):
+            yield Match(m.start(), m.end(), (m.group().replace("'", ",").replace("’", ","),))
 
     def _grouping(self, source) -> Iterator[Match]:
         text = source.text
