@@ -41,6 +41,7 @@ def test_inflection_helpers():
         ("The ministers agreed to discussed the plan at the summit.", "verb-form", "to discussed", "to discuss"),
         ("The talks will resume at end of the month, officials said.", "missing-of", "at end", "at the end"),
         ("The talks ended on Monday. President said the sides would meet again soon.", "missing-of", "President", "the president"),
+        ("The company has manage the crisis well, analysts said.", "verb-form", "has manage", "has managed"),
         ("It was the first appearance Biden’s public since the vote.", "det-verb", "appearance Biden’s public", "Biden’s public appearance"),
         ("The talks lasted five hours. On Monday said the foreign minister that they failed.", "no-subject",
          "said the foreign minister", "the foreign minister said"),
@@ -66,6 +67,7 @@ def test_damaged_shapes_are_found_and_repaired(text, shape, span, fix):
         "Redraw line at end of window",  # telegraphic notes use no articles at all
         "He spoke in front of the station as head of the committee.",
         "The line number the cursor is on is shown below.",
+        "What I want to do is modify each item in the list.",
         "Markets fell. Yesterday saw the biggest fall in prices since 2008.",
         "NO WARRANTY. EXCEPT WHEN OTHERWISE STATED IN WRITING THE HOLDERS PROVIDE IT.",
     ],

@@ -101,6 +101,15 @@ def candidates(words: Sequence[str], caps: Sequence[bool]) -> Iterator[Candidate
             bases = tuple((w, b) for b in base_forms(x))
             if bases:
                 yield Candidate("verb-form", i, i + 2, bases)
+        elif (w in _DO or w == "not" and prev in _DO) and only(x, "DZ"):
+            bases = tuple((w, b) for b in base_forms(x))
+            if bases:
+                yield Candidate("verb-form", i, i + 2, bases)
+        elif w in _PERFECT_OR_PASSIVE and only(x, "V") and nxt in OPENERS | PREPOSITIONS \
+                and not any(d in _DO for d in words[:i]):  # "all we did was ask them"
+            forms = tuple((w, f) for f in participle_forms(x) + gerund_forms(x))
+            if forms:
+                yield Candidate("verb-form", i, i + 2, forms)
         elif w in PREPOSITIONS and w != "to" and only(x, "VD") and prev not in AUXILIARIES and nxt in OPENERS:
             gerunds = tuple((w, g) for g in gerund_forms(x))
             if gerunds:
@@ -170,6 +179,20 @@ def base_forms(word: str) -> list[str]:
 def _modal_use(prev: str) -> bool:
     """A modal after a subject, not a noun ("his will", "a can") nor a sentence's "May"."""
     return prev not in DETERMINERS and prev not in PREPOSITIONS and prev != BOS and not only(prev, "J")
+
+
+_DO = frozenset("do does did don't doesn't didn't".split())
+#: "has manage", "was discuss": a base verb where a participle or -ing form belongs.
+_PERFECT_OR_PASSIVE = frozenset("has have had is are was were been being".split())
+
+
+def participle_forms(word: str) -> list[str]:
+    """Regular past participles of a base verb the lexicon knows ("manage" -> "managed")."""
+    out = []
+    for p in (word + "ed", word + "d", word[:-1] + "ied", word + word[-1:] + "ed"):
+        if p not in out and can(p, "P"):
+            out.append(p)
+    return out
 
 
 def gerund_forms(word: str) -> list[str]:
