@@ -103,6 +103,8 @@ class Gazetteer(Check):
             if how == "wrong":
                 if e.exact and text[hit.start : hit.end] not in e.wrong:
                     continue  # "related press releases": English in lower case
+                if e.exact and _inside_longer_name(text, hit.start, hit.end):
+                    continue  # "Environmental Protection Department" is a name of its own
                 span = (hit.start, hit.end)
             elif how == "plural":
                 if text[hit.start].islower():
@@ -142,6 +144,33 @@ class Gazetteer(Check):
             return
         taken.append((start, end))
         yield Match(start, end, suggestions)
+
+
+_PREVIOUS = re.compile(r"([\w.’'-]+) $")
+_OF_NEXT = re.compile(r" of\b")
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether a two-word spun variant is part of a longer real name.
+
+    Two capitalised common words ("Protection Department", "State Division") are a spun name
+    only when they stand alone: after another capitalised word ("Environmental Protection
+    Department") or before "of" ("the State Division of Forestry") they name something else.
+    An abbreviation or a possessive before them ("U.S. State Division", "Japan's Overseas
+    Ministry") does not count as a longer name; variants of three or more words are specific
+    enough to flag anywhere.
+    """
+    if len(text[start:end].split()) > 2:
+        return False
+    if _OF_NEXT.match(text, end):
+        return True
+    m = _PREVIOUS.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    if not word[:1].isupper() or word.isupper() or "." in word:
+        return False  # lower case, "US", "U.S."
+    return not word.endswith(("’s", "'s"))
 
 
 def _next_word(text: str, end: int) -> tuple[int, int, str] | None:
