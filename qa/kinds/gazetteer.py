@@ -148,6 +148,8 @@ class Gazetteer(Check):
 
 _PREVIOUS = re.compile(r"([\w.’'-]+) $")
 _OF_NEXT = re.compile(r" of\b")
+_FUNCTION = frozenset("the a an this that these those in at on from for by with to of and but or "
+                      "its his her their our new former".split())
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
@@ -168,8 +170,8 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    if not word[:1].isupper() or word.isupper() or "." in word:
-        return False  # lower case, "US", "U.S."
+    if not word[:1].isupper() or word.isupper() or "." in word or word.lower() in _FUNCTION:
+        return False  # lower case, "US", "U.S.", "The"
     return not word.endswith(("’s", "'s"))
 
 
