@@ -31,15 +31,18 @@ _TERMINAL = tuple(".!?…:;" + _CLOSERS)
 
 def split_paragraphs(text: str) -> list[Span]:
     """Paragraphs: blocks between blank lines; inside a block, each line is a paragraph unless
-    it is a wrapped continuation (previous line unfinished, next line starting in lower case)."""
+    it is a wrapped continuation: the previous line is unfinished and the next line starts in
+    lower case or, in copy hard-wrapped at a fixed width, the previous line is full (the next
+    line's first word would not have fitted on it: "... asked Anna\nKovacheva, the governor")."""
     spans: list[Span] = []
+    width = wrap_width(text)
     for block in _blocks(text):
         current: Span | None = None
         for m in _LINE.finditer(text, block.start, block.end):
             line = _strip(text, m.start(), m.end())
             if line is None:
                 continue
-            if current is not None and _continues(text, current, line):
+            if current is not None and _continues(text, current, line, width):
                 current = Span(current.start, line.end)
             else:
                 if current is not None:
@@ -66,10 +69,36 @@ def _strip(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def _continues(text: str, previous: Span, line: Span) -> bool:
-    last = text[previous.end - 1]
-    first = text[line.start]
-    return not last in _TERMINAL and first.islower()
+def _continues(text: str, previous: Span, line: Span, width: int | None) -> bool:
+    if text[previous.end - 1] in _TERMINAL:
+        return False
+    if text[line.start].islower():
+        return True
+    return width is not None and _full(text, previous, line, width)
+
+
+#: A word that can open a wrapped line: letters or digits with inner hyphens, apostrophes or
+#: full stops and a trailing comma or full stop. Not a credit ("REUTERS/Stoyan") or a
+#: dateline or agency in capitals ("BEIJING", "AFP"), which open lines of their own.
+_WRAPPED_WORD = re.compile(r"(?![A-Z]{3,}\b)\w[\w'’.-]*[,;:]?(?=\s|$)")
+
+
+def wrap_width(text: str) -> int | None:
+    """The width copy is hard-wrapped at (plain-text wire feeds: nearly every long line at most
+    80 characters, and at least five of them), else None."""
+    long = [n for n in map(len, text.splitlines()) if n > 40]
+    if len(long) < 5:
+        return None
+    short = [n for n in long if n <= 80]
+    return max(short) if len(short) >= 0.9 * len(long) else None
+
+
+def _full(text: str, previous: Span, line: Span, width: int) -> bool:
+    """Whether ``previous`` ends in a line that wrapping filled: the first word of ``line``
+    would have made it longer than the copy's width."""
+    length = previous.end - (text.rfind("\n", 0, previous.end) + 1)
+    word = _WRAPPED_WORD.match(text, line.start, line.end)
+    return word is not None and length + 1 + len(word.group()) > width
 
 
 def split_sentences(text: str, paragraph: Span) -> list[Span]:
