@@ -207,7 +207,7 @@ def check(
         from qa.atomic import write_output
         from qa.report.text import render_summary
 
-        write_output(output, render_report(report, format.value, None, settings.fail_threshold(), html=settings.html).encode("utf-8"))
+        write_output(output, render_report(report, format.value, None, settings.fail_threshold(), html=settings.html, file=True).encode("utf-8"))
         typer.echo(render_summary(report))
     raise typer.Exit(exit_code(report, settings.fail_threshold(), fail_on_score))
 

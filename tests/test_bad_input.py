@@ -635,3 +635,23 @@ def test_directory_walk_skips_its_own_reports_by_marker(qa, tmp_path):
     # named on the command line, a report is read like any file
     p = qa("check", "--format", "json", "--no-cache", "--fail-on", "never", "docs/whatever-name.htm", cwd=tmp_path)
     assert p.returncode == 0 and json.loads(p.out)["files"][0]["path"] == "docs/whatever-name.htm"
+
+
+def test_directory_walk_skips_its_own_text_report(qa, tmp_path):
+    """A text report written into the checked folder was checked as an article on the next
+    run (it holds the findings' excerpts): its first line is a header that walks skip."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Exports to the VRC rose.\n")
+    for name in ("report.txt", "notes.md"):
+        p = qa("check", "--no-cache", "--fail-on", "never", "docs", "-o", f"docs/{name}", cwd=tmp_path)
+        assert p.returncode == 0, p.err
+        report = (docs / name).read_text(encoding="utf-8")
+        assert report.startswith("# mtqa text report") and "FRN001" in report
+    assert walked(qa, tmp_path) == ["docs/a.txt"]
+    p = qa("check", "--no-cache", "docs", cwd=tmp_path)  # on standard output: no header
+    assert not p.out.startswith("#")
+    from qa.discover import TEXT_MARKER
+    from qa.report.text import FILE_HEADER
+
+    assert FILE_HEADER.encode().startswith(TEXT_MARKER)

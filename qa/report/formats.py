@@ -19,9 +19,11 @@ def render_report(
     root: str | None = None,
     errors: bool = True,
     html: str = "article",
+    file: bool = False,
 ) -> str:
     """The whole report in format ``fmt``; ``root`` makes absolute paths relative (default: cwd);
-    ``errors=False`` leaves input errors out of the text format (already shown on the terminal)."""
+    ``errors=False`` leaves input errors out of the text format (already shown on the terminal);
+    ``file``: written to a file (-o), so the text format carries the header walks skip."""
     root = os.getcwd() if root is None else root
     if fmt == "json":
         from qa.report.jsonfmt import render
@@ -47,7 +49,7 @@ def render_report(
     if fmt == "text":
         from qa.report.text import plain, render as text
 
-        return text(report, style or plain, errors)
+        return text(report, style or plain, errors, header=file)
     raise ValueError(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
 
 

@@ -11,6 +11,10 @@ from qa.run import FileReport, Report
 
 Style = Callable[..., str]
 
+#: First line of a text report written to a file (``-o``): directory walks know it by this
+#: (qa/discover.py), so a report kept in the checked folder is not checked as an article.
+FILE_HEADER = "# mtqa text report (qa check output; directory walks skip this file)\n"
+
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
@@ -94,10 +98,10 @@ def extra_lines(f: FileReport) -> list[str]:
     return [f"{doc}: {line}" for line in lines]
 
 
-def render(report: Report, style: Style = plain, errors: bool = True) -> str:
+def render(report: Report, style: Style = plain, errors: bool = True, header: bool = False) -> str:
     """The text report. ``errors=False`` leaves out the input errors (the CLI has printed them
-    on the terminal already: once is enough)."""
-    out: list[str] = []
+    on the terminal already: once is enough); ``header`` starts it with FILE_HEADER (-o)."""
+    out: list[str] = [FILE_HEADER.rstrip("\n")] if header else []
     for f in report.files:
         for finding in f.findings:
             out.append(render_finding(f.path, finding, style))
