@@ -249,12 +249,13 @@ def fix_cmd(
     ext: Optional[List[str]] = typer.Option(None, "--ext", help="More file extensions to fix in directories, added to the defaults or config 'extensions'."),
     rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule pack file or directory."),
     config: Optional[Path] = typer.Option(None, "--config", help="A .qa.toml or pyproject.toml, over the nearest one (as for 'qa check')."),
+    html: Optional[HtmlScope] = typer.Option(None, "--html", help="HTML input, as for 'qa check': 'article' fixes the article body (default), 'page' all visible text."),
 ) -> None:
     """Apply the suggestions of rules marked safe: exactly the fixable findings 'qa check' reports with the same options (atomic writes; encoding and newlines kept)."""
     from qa.config import Resolver
     from qa.fix import fix_paths, summary_line, unified_diff, write
 
-    resolve = Resolver(_cli_settings(select, ignore, None, ext, rules_dir), config)
+    resolve = Resolver({**_cli_settings(select, ignore, None, ext, rules_dir), **({"html": html.value} if html is not None else {})}, config)
     settings = resolve(None)
     from qa.readers import read_bounded
 

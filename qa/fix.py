@@ -110,13 +110,14 @@ def _findings(sources: list[Source], engine: Engine) -> list[Finding]:
     return found
 
 
-def plan(target: Target, engine: Engine, data: bytes | None = None) -> FileFix:
-    """Work out one document's fixed text (nothing is written). ``data``: its bytes, if read."""
+def plan(target: Target, engine: Engine, data: bytes | None = None, html: str = "article") -> FileFix:
+    """Work out one document's fixed text (nothing is written). ``data``: its bytes, if read;
+    ``html``: the scope an HTML page is read with (``article`` or ``page``), as for check."""
     path = target.path or Path("-")
     suffix = path.suffix.lower() if target.path is not None else ".txt"
     before = _stamp(target.path) if data is None else None
     original = read_bytes(path, target.display) if data is None else data
-    sources = from_bytes(original, target.display, suffix)
+    sources = from_bytes(original, target.display, suffix, html)
     raw = sources[0].raw or "" if sources else ""
     encoding = sources[0].encoding if sources else "utf-8"
     fix = FileFix(target.display, path, original, raw, raw, data=original)
@@ -206,7 +207,8 @@ def fix_paths(paths: Sequence[str], settings, stdin: bytes | None = None, resolv
     fixes: list[FileFix] = []
     for target in targets:
         try:
-            fix = plan(target, engine_for(resolve(target.path)), stdin if target.path is None else None)
+            own = resolve(target.path)
+            fix = plan(target, engine_for(own), stdin if target.path is None else None, getattr(own, "html", "article"))
         except QaError as exc:
             errors.append(str(exc))
             continue

@@ -346,3 +346,36 @@ def test_no_line_lost_to_a_busy_appender(tmp_path, engine):
             pass
     text = doc.read_text(encoding="utf-8")
     assert [f"line {i} in the" in text for i in range(300)] == [True] * 300
+
+
+PAGE = (
+    "<html><body>\n"
+    "<article><p>Trade with the VRC grew in May.</p></article>\n"
+    "<aside><p>Related: the VRC &amp; you</p></aside></body></html>\n"
+)
+
+
+@pytest.mark.parametrize("scope, fixed", [(None, 1), ("article", 1), ("page", 2)])
+def test_fix_reads_html_as_check_does(qa, tmp_path, scope, fixed):
+    """qa fix ignored --html (and config html = "page"): it fixed the article body while
+    check reported the whole page. It fixes exactly what check reports, and only there."""
+    import json
+
+    doc = tmp_path / "page.html"
+    doc.write_text(PAGE, encoding="utf-8")
+    flags = ["--html", scope] if scope else []
+    check = qa("check", "--no-cache", "--format", "json", *PACK, *flags, "page.html", cwd=tmp_path)
+    reported = [f for f in json.loads(check.out)["files"][0]["findings"] if f["fixable"]]
+    assert len(reported) == fixed
+    p = qa("fix", *PACK, *flags, "page.html", cwd=tmp_path)
+    assert p.returncode == 0, p.err
+    after = doc.read_text(encoding="utf-8")
+    assert after.count("PRC") == fixed and after.replace("PRC", "VRC") == PAGE  # markup untouched
+
+
+def test_fix_html_scope_from_config(qa, tmp_path):
+    (tmp_path / ".qa.toml").write_text('html = "page"\n', encoding="utf-8")
+    doc = tmp_path / "page.html"
+    doc.write_text(PAGE, encoding="utf-8")
+    assert qa("fix", *PACK, "page.html", cwd=tmp_path).returncode == 0
+    assert doc.read_text(encoding="utf-8").count("PRC") == 2
