@@ -26,7 +26,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,18 +108,12 @@ class Row:
 
 
 def measure(cmd: list[str], cwd: Path) -> Sample:
-    """Run one whole process; wall time and peak RSS of it and its waited-for children."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    proc.stderr.close()  # type: ignore[union-attr]
-    code = os.waitstatus_to_exitcode(status)
-    proc.returncode = code
-    if code not in (0, 1):
-        raise SystemExit(f"bench: {' '.join(cmd[:4])} ... exited {code}:\n{err[-2000:]}")
-    return Sample(wall, usage.ru_maxrss / 1024, code, usage.ru_utime + usage.ru_stime)
+    """Run one whole process; wall time, peak RSS and CPU of it and its waited-for children
+    (the one way of measuring a process, shared with the scale rows: scale.run)."""
+    from scale import run as run_process
+
+    wall, cpu, rss, code = run_process(cmd, cwd)
+    return Sample(wall, rss, code, cpu)
 
 
 def tool(name: str) -> str | None:

@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from qa.engine import Engine, RuleSet
-from qa.rulepack import default_pack_dir, load_rules
-from qa.source import Source
-
-RULES = [r for r in load_rules([default_pack_dir()]) if r.id.startswith("ATT")]
+from rulecase import Finder
 
 
-def found(text: str) -> list[tuple[str, str]]:
-    return [(f.rule, f.text) for f in Engine(RuleSet(RULES)).check(Source("<t>", text))]
+found = Finder("ATT").spans
 
 
 @pytest.mark.parametrize(

@@ -4,16 +4,10 @@ the sentence treats them as a country or a bloc."""
 from __future__ import annotations
 
 import pytest
-
-from qa.engine import Engine, RuleSet
-from qa.rulepack import default_pack_dir, load_rules
-from qa.source import Source
-
-RULES = [r for r in load_rules([default_pack_dir()]) if r.id in {"FRN003", "FRN013"}]
+from rulecase import Finder
 
 
-def leaks(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    return [(f.text, f.suggestions) for f in Engine(RuleSet(RULES)).check(Source("<t>", text))]
+leaks = Finder("FRN003", "FRN013").suggestions
 
 
 @pytest.mark.parametrize(

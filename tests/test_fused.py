@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from qa.engine import Engine, RuleSet
-from qa.rulepack import default_pack_dir, load_rules
-from qa.source import Source
-
-RULE = next(r for r in load_rules([default_pack_dir()]) if r.id == "FUS001")
+from rulecase import Finder
 
 
-def fused(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    return [(f.text, f.suggestions) for f in Engine(RuleSet([RULE])).check(Source("<t>", text))]
+fused = Finder("FUS001").suggestions
 
 
 @pytest.mark.parametrize(

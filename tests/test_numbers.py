@@ -4,16 +4,10 @@ another locale's separators; and the English forms that look like them."""
 from __future__ import annotations
 
 import pytest
-
-from qa.engine import Engine, RuleSet
-from qa.rulepack import default_pack_dir, load_rules
-from qa.source import Source
-
-RULES = [r for r in load_rules([default_pack_dir()]) if r.id.startswith("NUM")]
+from rulecase import Finder
 
 
-def found(text: str) -> list[tuple[str, str]]:
-    return [(f.rule, f.text) for f in Engine(RuleSet(RULES)).check(Source("<t>", text))]
+found = Finder("NUM").spans
 
 
 @pytest.mark.parametrize(

@@ -4,16 +4,10 @@ damage, and the English and quoted-French forms that look like it."""
 from __future__ import annotations
 
 import pytest
-
-from qa.engine import Engine, RuleSet
-from qa.rulepack import default_pack_dir, load_rules
-from qa.source import Source
-
-RULES = [r for r in load_rules([default_pack_dir()]) if r.id.startswith("SPC")]
+from rulecase import Finder
 
 
-def found(text: str) -> list[tuple[str, str]]:
-    return [(f.rule, f.text) for f in Engine(RuleSet(RULES)).check(Source("<t>", text))]
+found = Finder("SPC").spans
 
 
 @pytest.mark.parametrize(

@@ -4,16 +4,10 @@ capitals only (the ``exact`` gazetteer entry key)."""
 from __future__ import annotations
 
 import pytest
-
-from qa.engine import Engine, RuleSet
-from qa.rulepack import default_pack_dir, load_rules
-from qa.source import Source
-
-RULES = [r for r in load_rules([default_pack_dir()]) if r.id == "GAZ003"]
+from rulecase import Finder
 
 
-def found(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    return [(f.text, f.suggestions) for f in Engine(RuleSet(RULES)).check(Source("<t>", text))]
+found = Finder("GAZ003").suggestions
 
 
 @pytest.mark.parametrize(
