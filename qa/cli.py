@@ -398,6 +398,7 @@ def serve_cmd(
     port: int = typer.Option(8765, "--port", min=0, max=65535, help="Port (0 picks a free one)."),
     config: Optional[Path] = typer.Option(None, "--config", help="A .qa.toml or pyproject.toml, over the nearest one."),
     max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", min=1024, help="Largest document a request may send."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes checking documents at once (the engine is built once and shared)."),
 ) -> None:
     """Serve a local page to paste or drop a story into and see every finding in place, and an
     HTTP API (POST /api/check) a CMS can call."""
@@ -408,7 +409,7 @@ def serve_cmd(
         from qa.web.service import Limits
     except ImportError as exc:  # starlette/uvicorn missing from a partial install
         raise QaError(f"qa serve needs {exc.name}: pip install 'mtqa' again to get it") from None
-    serve(Resolver({}, config)(None), host, port, Limits(max_bytes), typer.echo)
+    serve(Resolver({}, config)(None), host, port, Limits(max_bytes), typer.echo, workers)
 
 
 @app.command("rules")

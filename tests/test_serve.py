@@ -200,3 +200,56 @@ def test_check_does_not_import_the_web_stack():
     code = "import sys, qa.cli, qa.app, qa.run; print(any(m.split('.')[0] in ('starlette', 'uvicorn') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _children(pid: int) -> set[int]:
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.add(int(stat.parent.name))
+    return out
+
+
+def _wait_for(condition, seconds: float = 60.0) -> bool:
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+def test_workers_share_one_socket_replace_the_dead_and_stop_together(tmp_path):
+    proc, url = _start(["--workers", "2"], tmp_path)
+    try:
+        assert _wait_for(lambda: len(_children(proc.pid)) == 2), _children(proc.pid)
+        workers = _children(proc.pid)
+        results: list = [None] * 6
+
+        def one(i: int) -> None:
+            results[i] = post_json(url, {"text": DAMAGED, "filename": f"w{i}.txt"})
+
+        threads = [threading.Thread(target=one, args=(i,)) for i in range(len(results))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert [r[0] for r in results] == [200] * 6
+        assert all(r[1]["files"][0]["path"] == f"w{i}.txt" for i, r in enumerate(results))
+        dead = sorted(workers)[0]
+        os.kill(dead, signal.SIGKILL)
+        assert _wait_for(lambda: len(_children(proc.pid)) == 2 and dead not in _children(proc.pid))
+        assert post_json(url, {"text": DAMAGED, "filename": "after.txt"})[0] == 200
+        workers = _children(proc.pid)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=60) == 0
+    assert "starting another" in proc.stdout.read() and "Traceback" not in proc.stderr.read()
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers)  # every worker stopped and reaped
