@@ -83,10 +83,14 @@ def _continues(text: str, previous: Span, line: Span, width: int | None) -> bool
 _WRAPPED_WORD = re.compile(r"(?![A-Z]{3,}\b)\w[\w'’.-]*[,;:]?(?=\s|$)")
 
 
+WRAP_SAMPLE = 64 * 1024
+
+
 def wrap_width(text: str) -> int | None:
     """The width copy is hard-wrapped at (plain-text wire feeds: nearly every long line at most
-    80 characters, and at least five of them), else None."""
-    long = [n for n in map(len, text.splitlines()) if n > 40]
+    80 characters, and at least five of them), else None. Read from the first ``WRAP_SAMPLE``
+    characters: copy is wrapped throughout or not at all, and a 20 MB text is not split twice."""
+    long = [n for n in map(len, text[:WRAP_SAMPLE].splitlines()) if n > 40]
     if len(long) < 5:
         return None
     short = [n for n in long if n <= 80]
