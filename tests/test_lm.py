@@ -207,3 +207,14 @@ def test_lm001_leaves_words_the_model_rarely_saw_alone():
     assert rule.check.data["min_frequency"] == -6.0
     assert run_rule(rule, "The detainee was questioned at the police prefecture in Lyon.") == []
     assert run_rule(rule, "Half of the farm was left as fallow land for the winter.") == []
+
+
+def test_british_spellings_are_never_alternatives():
+    from qa.examples import run_rule
+    from qa.lm.contrast import spelling_variant
+
+    assert all(spelling_variant(a, b) for a, b in (("behaviour", "behavior"), ("defence", "defense"),
+               ("catalogue", "catalog"), ("travelled", "traveled"), ("organisation", "organization"),
+               ("centre", "center"), ("programme", "program"), ("analyse", "analyze")))
+    assert not spelling_variant("convention", "conference") and not spelling_variant("pour", "poor")
+    assert run_rule(_lm001(), "Engineers said the undefined behaviour of the software put patients at risk.") == []

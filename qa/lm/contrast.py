@@ -101,6 +101,8 @@ def word_candidates(lm: LanguageModel, run: Run, flags: Sequence[int], cands_of=
         scored: list[Alternative] = []
         wordnet = set(related(w))
         for c in cands:
+            if spelling_variant(w, c):  # "behaviour" is right in British copy
+                continue
             pull, after = -99.0, True
             if broken_left:
                 p = lm.pull(left, c)
@@ -135,6 +137,25 @@ def same_word(a: str, b: str) -> bool:
         return out | {x[:-1] + "y" for x in out if x.endswith("i")}
 
     return bool(stems(a) & stems(b))
+
+
+#: British and American spellings of one word, reduced to one form ("behaviour"/"behavior",
+#: "defence"/"defense", "catalogue"/"catalog", "travelled"/"traveled", "organise"/"organize").
+_SPELLINGS = (("our", "or"), ("ence", "ense"), ("ogue", "og"), ("lled", "led"), ("lling", "ling"),
+              ("isation", "ization"), ("ise", "ize"), ("yse", "yze"), ("tre", "ter"), ("mme", "m"))
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """Whether two forms are one word in British and American spelling."""
+    if a == b or abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 5:
+        return False
+
+    def american(w: str) -> str:
+        for uk, us in _SPELLINGS:
+            w = w.replace(uk, us)
+        return w
+
+    return american(a) == american(b)
 
 
 def document_candidates(source, pivot: bool = False) -> list[list[Alternative]]:
