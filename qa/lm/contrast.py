@@ -101,8 +101,6 @@ def word_candidates(lm: LanguageModel, run: Run, flags: Sequence[int], cands_of=
         scored: list[Alternative] = []
         wordnet = set(related(w))
         for c in cands:
-            if spelling_variant(w, c):  # "behaviour" is right in British copy
-                continue
             pull, after = -99.0, True
             if broken_left:
                 p = lm.pull(left, c)
@@ -112,7 +110,7 @@ def word_candidates(lm: LanguageModel, run: Run, flags: Sequence[int], cands_of=
                 p = lm.pull(c, right)
                 if p is not None and p > pull:
                     pull, after = p, False
-            if pull < MIN_ASSOCIATION:
+            if pull < MIN_ASSOCIATION or spelling_variant(w, c):  # "behaviour" is right in British copy
                 continue
             if base is None:
                 base = stretch(lm, words, j, j + 3)
