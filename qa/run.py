@@ -150,6 +150,7 @@ def check_source(source: Source, engine: Engine, annotators: Iterable[Annotator]
             annotate(source, report)
     except QaError as exc:
         problems.append(str(exc))
+    source.release()  # the report keeps the text, not the tables built to check it
     report.errors.extend(p if p.startswith(source.path) else f"{source.path}: {p}" for p in problems)
     return report
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
@@ -220,11 +220,26 @@ class Source:
     def sentence_at(self, offset: int) -> Span:
         return _at(self.sentences, self._starts("sentences"), offset) or Span(0, len(self.text))
 
+    def release(self) -> None:
+        """Forget the tables derived while checking (tokens, sentences, the kinds' and the
+        statistical layer's caches), keeping the text, the offset maps and the word count.
+
+        A report keeps its Source for output (HTML shows the text); without this, a run of
+        600 articles held every document's token tables until the end (about 140 MB). Any
+        table asked for again is simply recomputed."""
+        keep = _KEEP
+        for name in [k for k in self.__dict__ if k not in keep]:
+            del self.__dict__[name]
+
     def _starts(self, name: str) -> list[int]:
         cache = self.__dict__.setdefault("_start_keys", {})
         if name not in cache:
             cache[name] = [s.start for s in getattr(self, name)]
         return cache[name]
+
+
+#: What :meth:`Source.release` keeps: the fields and the word count.
+_KEEP = frozenset({f.name for f in fields(Source)} | {"words"})
 
 
 def _at(spans: Sequence[Span], starts: list[int], offset: int) -> Span | None:
