@@ -505,6 +505,9 @@ def eval_cmd(
 
 def main() -> None:
     """Entry point: run the app; every error becomes one line and exit status 2."""
+    from qa import tables
+
+    tables.enable()  # derived data tables kept between runs (qa/tables.py)
     try:
         status = app(standalone_mode=False)
         if status == 130:  # typer returns 130 for Ctrl-C when not in standalone mode

