@@ -55,12 +55,14 @@ def load(name: str, sources: Sequence[Path], build: Callable[[], Any]) -> Any:
         key = _key(name, sources, build)
     except OSError:
         return build()
-    path = directory() / f"{name}-{key[:24]}.marshal"
+    # One file per table and install (two venvs do not evict each other's tables)
+    family = f"{name}-{hashlib.sha256(os.path.abspath(build.__code__.co_filename).encode()).hexdigest()[:8]}"
+    path = directory() / f"{family}-{key[:24]}.marshal"
     value = _read(path)
     if value is not None:
         return value[0]
     value = build()
-    _write(path, name, value)
+    _write(path, family, value)
     return value
 
 
@@ -94,7 +96,7 @@ def _write(path: Path, name: str, value: Any) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        for old in path.parent.glob(f"{name}-*.marshal"):  # tables of older sources
+        for old in path.parent.glob(f"{name}-*.marshal"):  # this install's tables of older sources
             old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
