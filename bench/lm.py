@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/lm.py
 
-Runs in a fresh interpreter: times the first use (importing pocketsphinx, memory-mapping the
+Runs in a fresh interpreter: times the first use (importing pocketsphinx, reading the
 model, reading the related-word table), then the contrast alternatives and the document
 statistics over the fixtures and, when present, ../shared/corpus/dev, per 800 words of text.
 Times are CPU seconds of this process (``time.process_time``), medians of ``--runs`` passes

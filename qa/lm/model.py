@@ -1,7 +1,8 @@
 """The offline n-gram language model: general-English trigrams shipped in the pocketsphinx wheel.
 
 ``en-us.lm.bin`` (CMU Sphinx, 72,547 lower-case words, 2.05 M bigrams, 1.67 M trigrams) is
-memory-mapped by pocketsphinx's C code in a few hundredths of a second; one lookup costs about
+read by pocketsphinx's C code in a few hundredths of a second into its own heap (not
+memory-mapped: about 33 MB resident per process, outside Python's heap); one lookup costs about
 a microsecond. It is loaded on first use, so a run that never asks pays nothing.
 
 ``LanguageModel.logp(word, history)`` answers log10 P(word | history), ``history`` newest
