@@ -45,9 +45,42 @@ _FUNCTION = frozenset(
 def _identifier(languages: tuple[str, ...]):
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    try:
+        identifier = _unpacked(LanguageIdentifier, MODEL_FILE)
+    except (AttributeError, TypeError, ValueError, ImportError):  # another py3langid layout
+        identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
     identifier.set_languages([*languages, "en"])
     return identifier
+
+
+def _unpacked(cls, model_file: str):
+    """py3langid's model with its LZMA archive unpacked once and kept by qa.tables (the
+    decompression was 0.4 s of CPU in every process that met a candidate stretch)."""
+    from pathlib import Path
+
+    import numpy as np
+    from py3langid import langid, modelio
+
+    from qa import tables
+
+    path = langid.MODEL_DIR / model_file
+
+    def build():
+        ptc, pc, classes, nextmove, row, output = modelio.load_model(path)
+        ptc, pc = np.asarray(ptc), np.asarray(pc)
+        return (ptc.tobytes(), ptc.dtype.str, ptc.shape, pc.tobytes(), pc.dtype.str, pc.shape,
+                list(classes), nextmove.typecode, nextmove.tobytes(), row.typecode, row.tobytes(), output)
+
+    sources = [path, Path(langid.__file__), Path(modelio.__file__)]
+    ptc, ptc_type, ptc_shape, pc, pc_type, pc_shape, classes, nm_type, nm, row_type, row, output = tables.load(
+        "py3langid", sources, build)
+    from array import array
+
+    nextmove, rows = array(nm_type), array(row_type)
+    nextmove.frombytes(nm)
+    rows.frombytes(row)
+    return cls(np.frombuffer(ptc, ptc_type).reshape(ptc_shape), np.frombuffer(pc, pc_type).reshape(pc_shape),
+               classes, nextmove, output, tk_row=rows)
 
 
 class Language(Check):
