@@ -54,3 +54,20 @@ def test_document_offsets_and_corpus_format(rt, tmp_path):
     assert (tmp_path / "001.txt").read_text(encoding="utf-8")[a["start"]:][: len(a["text"])] == a["text"]
     with pytest.raises(ValueError):
         rt.label_document("one\ntwo\n", "one two\n")
+
+
+def test_funnel_follows_a_substitution_to_the_report(tmp_path):
+    spec = importlib.util.spec_from_file_location("roundtrip_funnel", ROOT / "scripts" / "roundtrip_funnel.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = "The minister told a press convention in the capital on Tuesday that talks would resume.\n"
+    (tmp_path / "tune").mkdir()
+    (tmp_path / "tune" / "001.txt").write_text(text, encoding="utf-8")
+    label = {"case": "tune/001", "label": "substituted", "start": text.index("convention"),
+             "end": text.index("convention") + 10, "before": "conference", "after": "convention"}
+    (tmp_path / "labels.jsonl").write_text(json.dumps(label) + "\n", encoding="utf-8")
+    steps, lost = module.funnel(tmp_path, 3.5, 2.5, -6.0)
+    assert steps["0 one-word substitutions"] == 1 and steps["7 the original is the best"] == 1
+    assert steps["8 reported at gain 3.5 / association 2.5"] == 1 and not lost
+    steps, lost = module.funnel(tmp_path, 9.0, 2.5, -6.0)
+    assert not steps["8 reported at gain 9.0 / association 2.5"] and len(lost["best, under the thresholds"]) == 1
