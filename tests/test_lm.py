@@ -182,17 +182,19 @@ def test_pivot_neighbours_are_reported_only_by_a_rule_that_asks_for_them(monkeyp
 
 def test_pivot_table_lines_carry_languages(tmp_path, monkeypatch):
     from qa.lm import pivot
+    from qa.lm.wordtable import WordTable
 
     table = tmp_path / "pivot.txt"
     table.write_text("# header\nconvention\tcongress:13 conference:4\norder\tcommand:17\n", encoding="utf-8")
-    monkeypatch.setattr(pivot, "DATA", table)
-    pivot._lines.cache_clear()
+    monkeypatch.setattr(pivot, "TABLE", WordTable(table, optional=True))
     pivot.pivots.cache_clear()
     try:
         assert pivot.pivots("convention") == (("congress", 13), ("conference", 4))
         assert pivot.pivots("orders") == ()
+        monkeypatch.setattr(pivot, "TABLE", WordTable(tmp_path / "absent.txt", optional=True))
+        pivot.pivots.cache_clear()
+        assert pivot.pivots("convention") == ()  # the table is not shipped: no neighbours
     finally:
-        pivot._lines.cache_clear()
         pivot.pivots.cache_clear()
 
 

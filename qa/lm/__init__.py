@@ -5,6 +5,7 @@
 - :mod:`qa.lm.related`: related word forms (generated from WordNet by scripts/build_related.py);
 - :mod:`qa.lm.contrast`: alternatives that fit a word's context much better;
 - :mod:`qa.lm.synonyms`: thesaurus synonyms (WordNet synsets, by scripts/build_synonyms.py);
+- :mod:`qa.lm.wordtable`: the layout and lookup those generated tables share;
 - :mod:`qa.lm.pairs`: two neighbouring words a spinner swapped for synonyms, mended together;
 - :mod:`qa.lm.boundary`: full stops that cut one sentence in two (a clause left standing alone);
 - :mod:`qa.lm.stats`: ``document_stats(source)`` for the learned document score.

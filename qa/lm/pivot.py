@@ -13,31 +13,18 @@ and looked up by bisection; a line is split only when asked for.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "pivot.txt"
+from qa.lm.wordtable import WordTable
 
-
-@lru_cache(maxsize=1)
-def _lines() -> list[str]:
-    if not DATA.is_file():
-        return []
-    lines = DATA.read_text(encoding="utf-8").split("\n")
-    return [line for line in lines if line and not line.startswith("#")]
+TABLE = WordTable(Path(__file__).resolve().parent.parent / "data" / "pivot.txt", optional=True)
 
 
 @lru_cache(maxsize=8192)
 def pivots(word: str) -> tuple[tuple[str, int], ...]:
     """(neighbour, languages) of a lower-case word form, strongest first (empty if unknown)."""
-    lines = _lines()
-    key = word + "\t"
-    i = bisect_left(lines, key)
-    if i < len(lines) and lines[i].startswith(key):
-        out = []
-        for item in lines[i][len(key):].split():
-            form, _, n = item.rpartition(":")
-            out.append((form, int(n)))
-        return tuple(out)
-    return ()
+    row = TABLE.row(word)
+    if row is None:
+        return ()
+    return tuple((form, int(n)) for form, _, n in (item.rpartition(":") for item in row.split()))

@@ -10,25 +10,16 @@ when its word is asked for.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "related.txt"
+from qa.lm.wordtable import WordTable
 
-
-@lru_cache(maxsize=1)
-def _lines() -> list[str]:
-    lines = DATA.read_text(encoding="utf-8").split("\n")
-    return [line for line in lines if line and not line.startswith("#")]
+TABLE = WordTable(Path(__file__).resolve().parent.parent / "data" / "related.txt")
 
 
 @lru_cache(maxsize=8192)
 def related(word: str) -> tuple[str, ...]:
     """Related forms of a lower-case word form (empty when the table does not know it)."""
-    lines = _lines()
-    key = word + "\t"
-    i = bisect_left(lines, key)
-    if i < len(lines) and lines[i].startswith(key):
-        return tuple(lines[i][len(key):].split())
-    return ()
+    row = TABLE.row(word)
+    return tuple(row.split()) if row is not None else ()

@@ -11,28 +11,21 @@ first use as one list of lines and looked up by bisection, like the related-form
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "synonyms.txt"
+from qa.lm.wordtable import WordTable
 
-
-@lru_cache(maxsize=1)
-def _lines() -> list[str]:
-    lines = DATA.read_text(encoding="utf-8").split("\n")
-    return [line for line in lines if line and not line.startswith("#")]
+TABLE = WordTable(Path(__file__).resolve().parent.parent / "data" / "synonyms.txt")
 
 
 @lru_cache(maxsize=8192)
 def _entry(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    lines = _lines()
-    key = word + "\t"
-    i = bisect_left(lines, key)
-    if i < len(lines) and lines[i].startswith(key):
-        main, _, other = lines[i][len(key):].partition("\t")
-        return tuple(main.split()), tuple(other.split())
-    return (), ()
+    row = TABLE.row(word)
+    if row is None:
+        return (), ()
+    main, _, other = row.partition("\t")
+    return tuple(main.split()), tuple(other.split())
 
 
 def synonyms(word: str) -> tuple[str, ...]:
