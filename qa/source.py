@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, fields
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence, TypeVar
 
 from qa.span import Span  # re-exported: qa.source.Span is the name kinds use
 
@@ -220,6 +220,15 @@ class Source:
     def sentence_at(self, offset: int) -> Span:
         return _at(self.sentences, self._starts("sentences"), offset) or Span(0, len(self.text))
 
+    def memo(self, key: str, compute: Callable[[], _T]) -> _T:
+        """A table a kind or the statistical layer derives from this document, computed once
+        under ``key`` and shared by every rule that asks (dropped by :meth:`release`)."""
+        try:
+            return self.__dict__[key]
+        except KeyError:
+            value = self.__dict__[key] = compute()
+            return value
+
     def release(self) -> None:
         """Forget the tables derived while checking (tokens, sentences, the kinds' and the
         statistical layer's caches), keeping the text, the offset maps and the word count.
@@ -237,6 +246,8 @@ class Source:
             cache[name] = [s.start for s in getattr(self, name)]
         return cache[name]
 
+
+_T = TypeVar("_T")
 
 #: What :meth:`Source.release` keeps: the fields and the word count.
 _KEEP = frozenset({f.name for f in fields(Source)} | {"words"})

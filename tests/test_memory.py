@@ -30,3 +30,17 @@ def test_release_keeps_positions():
     _ = source.tokens, source.sentences, source.quotes
     source.release()
     assert source.locate(10, 13) == before and source.words == 4
+
+
+def test_memo_computes_a_table_once_and_release_drops_it():
+    source = Source("a.txt", "One line.\n")
+    calls = []
+
+    def build():
+        calls.append(1)
+        return ["table"]
+
+    first = source.memo("_test_table", build)
+    assert source.memo("_test_table", build) is first and len(calls) == 1
+    source.release()
+    assert source.memo("_test_table", build) == ["table"] and len(calls) == 2  # rebuilt on demand

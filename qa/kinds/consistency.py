@@ -93,10 +93,7 @@ class Consistency(Check):
 
 def _names(source) -> "_Names":
     """The document's name index, built once and shared by every consistency rule."""
-    names = source.__dict__.get("_consistency_names")
-    if names is None:
-        names = source.__dict__["_consistency_names"] = _Names(source.text)
-    return names
+    return source.memo("_consistency_names", lambda: _Names(source.text))
 
 
 class _Names:

@@ -73,10 +73,7 @@ class Boundary:
 
 def document_boundaries(source) -> list[Boundary]:
     """The candidate boundaries of a document, found once per Source."""
-    cached = source.__dict__.get("_lm_boundaries")
-    if cached is None:
-        cached = source.__dict__["_lm_boundaries"] = list(_boundaries(source, load_model()))
-    return cached
+    return source.memo("_lm_boundaries", lambda: list(_boundaries(source, load_model())))
 
 
 def _boundaries(source, lm: LanguageModel):

@@ -161,15 +161,13 @@ def document_candidates(source, pivot: bool = False) -> list[list[Alternative]]:
 
     ``pivot`` adds the words' pivot neighbours (:mod:`qa.lm.pivot`) to their WordNet relatives.
     """
-    key = "_lm_candidates_pivot" if pivot else "_lm_candidates"
-    cached = source.__dict__.get(key)
-    if cached is None:
+    def compute():
         lm = load_model()
         flags = source.tokens.flags
         cands_of = pivot_candidates if pivot else candidates
-        cached = [alts for run in document_runs(source) for alts in word_candidates(lm, run, flags, cands_of)]
-        source.__dict__[key] = cached
-    return cached
+        return [alts for run in document_runs(source) for alts in word_candidates(lm, run, flags, cands_of)]
+
+    return source.memo("_lm_candidates_pivot" if pivot else "_lm_candidates", compute)
 
 
 def document_alternatives(source) -> list[Alternative]:

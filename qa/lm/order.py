@@ -43,10 +43,7 @@ class Repair:
 
 def document_repairs(source) -> list[Repair]:
     """The scored candidates of a document, found once per Source."""
-    cached = source.__dict__.get("_lm_order")
-    if cached is None:
-        cached = source.__dict__["_lm_order"] = list(_repairs(source, load_model()))
-    return cached
+    return source.memo("_lm_order", lambda: list(_repairs(source, load_model())))
 
 
 def _repairs(source, lm: LanguageModel):

@@ -136,10 +136,9 @@ def run_pairs(lm: LanguageModel, run: Run, flags: Sequence[int]) -> Iterator[Pai
 
 def document_pairs(source) -> list[PairAlternative]:
     """Every scored pair alternative of the document, computed once per Source."""
-    cached = source.__dict__.get("_lm_pairs")
-    if cached is None:
+    def compute():
         lm = load_model()
         flags = source.tokens.flags
-        cached = [p for run in document_runs(source) for p in run_pairs(lm, run, flags)]
-        source.__dict__["_lm_pairs"] = cached
-    return cached
+        return [p for run in document_runs(source) for p in run_pairs(lm, run, flags)]
+
+    return source.memo("_lm_pairs", compute)

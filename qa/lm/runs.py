@@ -25,10 +25,7 @@ class Run:
 
 def document_runs(source) -> list[Run]:
     """The runs of a document, found once per Source."""
-    cached = source.__dict__.get("_lm_runs")
-    if cached is None:
-        cached = source.__dict__["_lm_runs"] = _runs(source)
-    return cached
+    return source.memo("_lm_runs", lambda: _runs(source))
 
 
 def _runs(source) -> list[Run]:

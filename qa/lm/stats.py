@@ -37,10 +37,7 @@ LOW_FIT = -5.0
 
 def document_stats(source) -> dict[str, float]:
     """Language-model and contrast statistics of one document, computed once per Source."""
-    cached = source.__dict__.get("_lm_stats")
-    if cached is None:
-        cached = source.__dict__["_lm_stats"] = _compute(source)
-    return dict(cached)
+    return dict(source.memo("_lm_stats", lambda: _compute(source)))
 
 
 def _compute(source) -> dict[str, float]:
