@@ -44,6 +44,9 @@ sys.path.insert(0, str(ROOT))
 
 from qa.lm.model import load_model  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_related import forms_of as readings  # noqa: E402  (upos, lemma, tag) of a surface form
+
 DICTD = Path("/usr/share/dictd")
 OUT = ROOT / "qa" / "data" / "pivot.txt"
 #: The pivot languages: every FreeDict pair with English that Debian packages and that has a
@@ -58,7 +61,6 @@ _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqr
 _DROP = re.compile(r"<[^>]*>|\[[^\]]*\]|\([^)]*\)|/[^/]*/|\{[^}]*\}")
 _SKIP = ("note:", "see:", "synonym", "antonym", "[spec", "see also")
 _ENGLISH = re.compile(r"^[a-z]+$")
-WN_POS = {"NOUN", "VERB", "ADJ", "ADV"}
 
 
 def _b64(s: str) -> int:
@@ -145,19 +147,6 @@ def lemma_neighbours() -> dict[str, dict[str, int]]:
             strength[b][a] += 1
         print(f"{lang}: {len(pairs)} pairs", file=sys.stderr)
     return strength
-
-
-def readings(word: str) -> list[tuple[str, str, str]]:
-    """(upos, lemma, tag) readings of a surface form."""
-    out = []
-    for upos, lemmas in lemminflect.getAllLemmas(word).items():
-        if upos not in WN_POS:
-            continue
-        for lemma in lemmas:
-            for tag, forms in lemminflect.getAllInflections(lemma, upos).items():
-                if word in forms:
-                    out.append((upos, lemma.lower(), tag))
-    return out
 
 
 def main() -> None:
