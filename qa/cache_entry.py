@@ -17,18 +17,14 @@ made by another user or machine is therefore a miss too: that is the price of tr
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import hmac
 import json
-import os
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Sequence
 
 from qa.finding import Finding, Severity
 from qa.run import FileReport
+from qa.seal import SECRET_NAME, seal, secret  # noqa: F401  (the seal lives in qa.seal)
 
-SECRET_NAME = "cache-secret"
 
 
 class BadEntry(ValueError):
@@ -59,34 +55,6 @@ def decode(raw: bytes, key: str, content: str, rules: str) -> list[FileReport]:
     if not isinstance(reports, list) or not reports:
         raise BadEntry("no reports")
     return [report_from_dict(r) for r in reports]
-
-
-def seal(payload: bytes) -> str:
-    return hmac.new(secret(), payload, hashlib.sha256).hexdigest()
-
-
-@lru_cache(maxsize=1)
-def secret() -> bytes:
-    """The user's cache secret (made once, race-free); a per-process one if it cannot be kept."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = Path(base) / "qa" / SECRET_NAME
-    for _ in range(2):
-        try:
-            data = path.read_bytes()
-            if len(data) >= 32:
-                return data
-        except OSError:
-            pass
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as out:
-                out.write(os.urandom(32).hex().encode())
-        except FileExistsError:
-            continue  # another run made it first: read that one
-        except OSError:
-            break
-    return os.urandom(32)  # entries of this run are good for this run only
 
 
 # ----- (de)serialisation with strict types --------------------------------------------------

@@ -10,8 +10,8 @@ The key is the table's name, Python's version (marshal's format), the bytes of t
 that defines ``build`` and the path, size and modification time of every source file (as
 Python's own bytecode cache does: hashing 5 MB of sources cost 40 ms), so editing the
 builder or upgrading the package it reads gives a new table. The stored file starts with
-a CRC-32 of its payload, checked before anything is unmarshalled (a torn or damaged file
-is rebuilt).
+the user's seal of its payload (:mod:`qa.seal`, as the result cache's entries), checked before
+anything is unmarshalled: a torn, damaged or planted file is rebuilt.
 Whatever goes wrong (a read-only home, a value marshal cannot hold), the table is simply
 built as before: the cache can make a run faster, never different.
 
@@ -28,9 +28,10 @@ import marshal
 import os
 import sys
 import tempfile
-import zlib
 from pathlib import Path
 from typing import Any, Callable, Sequence
+
+from qa.seal import cache_home, seal, sealed
 
 #: Set to "0" to build every table afresh (and store nothing).
 ENV = "QA_TABLE_CACHE"
@@ -43,8 +44,7 @@ def enable(on: bool = True) -> None:
 
 
 def directory() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "qa" / "tables"
+    return cache_home() / "tables"
 
 
 def load(name: str, sources: Sequence[Path], build: Callable[[], Any]) -> Any:
@@ -80,8 +80,8 @@ def _read(path: Path) -> tuple[Any] | None:
         data = path.read_bytes()
     except OSError:
         return None
-    digest, payload = data[:4], data[4:]
-    if len(digest) != 4 or zlib.crc32(payload).to_bytes(4, "big") != digest:
+    digest, _, payload = data.partition(b"\n")
+    if not payload or not sealed(digest, payload):
         return None
     try:
         return (marshal.loads(payload),)
@@ -101,7 +101,7 @@ def _write(path: Path, name: str, value: Any) -> None:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(zlib.crc32(payload).to_bytes(4, "big") + payload)
+                out.write(seal(payload).encode("ascii") + b"\n" + payload)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -11,10 +11,14 @@ from qa import tables
 
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
+    from qa.seal import secret
+
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv(tables.ENV, raising=False)
     monkeypatch.setitem(tables._state, "on", True)
-    return tmp_path / "qa" / "tables"
+    secret.cache_clear()  # the seal's secret lives under this test's cache home
+    yield tmp_path / "qa" / "tables"
+    secret.cache_clear()  # and not beyond it
 
 
 def _source(tmp_path: Path, text: str) -> Path:
@@ -84,3 +88,14 @@ def test_the_real_tables_read_back_equal(cache):
     lexicon._load.cache_clear()
     counts._pyphen.cache_clear()
     pyphen.hdcache.clear()
+
+
+def test_a_table_planted_without_the_users_seal_is_rebuilt(cache, tmp_path):
+    import marshal
+
+    src = _source(tmp_path, "x")
+    tables.load("t", [src], lambda: [1, 2, 3])
+    (stored,) = cache.glob("t-*.marshal")
+    forged = marshal.dumps([9, 9, 9])  # someone else's table under the same name
+    stored.write_bytes(b"0" * 64 + b"\n" + forged)
+    assert tables.load("t", [src], lambda: [1, 2, 3]) == [1, 2, 3]
